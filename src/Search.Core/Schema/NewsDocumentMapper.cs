@@ -13,18 +13,21 @@ public static class NewsDocumentMapper
     /// <summary>Maps an article to a Lucene document.</summary>
     public static Document ToDocument(NewsArticle article)
     {
-        var title = article.Title ?? string.Empty;
         var document = new Document
         {
             new StringField(NewsFields.Id, article.Id, Field.Store.YES),
 
             // Title and body twice: stemmed (recall) and normalized-only (exact forms rank higher).
             // The stemmed copies are stored: hits show the title and snippets are cut from the body.
-            new TextField(NewsFields.Title, title, Field.Store.YES),
-            new TextField(NewsFields.TitleExact, title, Field.Store.NO),
             new TextField(NewsFields.Body, article.Body, Field.Store.YES),
             new TextField(NewsFields.BodyExact, article.Body, Field.Store.NO),
         };
+
+        if (!string.IsNullOrWhiteSpace(article.Title))
+        {
+            document.Add(new TextField(NewsFields.Title, article.Title, Field.Store.YES));
+            document.Add(new TextField(NewsFields.TitleExact, article.Title, Field.Store.NO));
+        }
 
         AddFacet(document, NewsFields.Category, article.Category);
         AddFacet(document, NewsFields.Source, article.Source);
@@ -57,7 +60,8 @@ public static class NewsDocumentMapper
             return;
         }
 
-        document.Add(new StringField(field, value, Field.Store.YES));
-        document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        var exact = value.Trim();
+        document.Add(new StringField(field, exact, Field.Store.YES));
+        document.Add(new SortedSetDocValuesField(field, new BytesRef(exact)));
     }
 }
