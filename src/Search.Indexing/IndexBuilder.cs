@@ -1,0 +1,275 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Search.Core.Analysis;
+using Search.Core.Schema;
+using Search.Indexing.Corpus;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Search.Indexing;
+
+/// <summary>Owns the one <see cref="IndexWriter"/> of a run: reads the files, upserts every good record, commits once.</summary>
+/// <remarks>
+/// Reading, parsing, mapping and counting happen on the calling thread, so counts, error order and "last record
+/// wins" are deterministic; analysis (the expensive part) runs in <see cref="IndexWriter.UpdateDocument(Term, IEnumerable{IIndexableField})"/>
+/// on worker threads. Each id always goes to the same worker through its own FIFO queue, so two records with the
+/// same id are applied in file order.
+/// </remarks>
+internal static class IndexBuilder
+{
+    private const int QueueCapacity = 256;
+    private const int ProgressCheckEvery = 64;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Writer threads: the machine's cores, at most 4 (analysis scales little further with one reader thread).</summary>
+    public static int WorkerCount { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>
+    /// Upserts every good record of <paramref name="files"/> into <paramref name="directory"/>; commits with the
+    /// schema's commit data when all input was read or <paramref name="commitIncomplete"/>, otherwise rolls back.
+    /// Any exception rolls back everything this run wrote.
+    /// </summary>
+    public static BuildResult Build(
+        LuceneDirectory directory,
+        OpenMode mode,
+        IdLookup? existing,
+        IReadOnlyList<string> files,
+        IndexingOptions options,
+        bool commitIncomplete,
+        Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        using var analyzer = NewsAnalyzerFactory.Create();
+        var config = new IndexWriterConfig(IndexVersion.Lucene, analyzer)
+        {
+            OpenMode = mode,
+            RAMBufferSizeMB = options.RamBufferMB,
+        };
+        var writer = new IndexWriter(directory, config);
+        var committed = false;
+        try
+        {
+            var result = Feed(writer, existing, files, options, clock, cancellationToken);
+            if (result.ReadAll || commitIncomplete)
+            {
+                writer.SetCommitData(IndexSchema.CommitData());
+                writer.Commit();
+                committed = true;
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (committed)
+            {
+                writer.Dispose();
+            }
+            else
+            {
+                writer.Rollback();
+            }
+        }
+    }
+
+    private static BuildResult Feed(
+        IndexWriter writer,
+        IdLookup? existing,
+        IReadOnlyList<string> files,
+        IndexingOptions options,
+        Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        var queues = new BlockingCollection<Pending>[WorkerCount];
+        using var failed = new CancellationTokenSource();
+        var workers = new Task[queues.Length];
+        for (var i = 0; i < queues.Length; i++)
+        {
+            var queue = queues[i] = new BlockingCollection<Pending>(QueueCapacity);
+            workers[i] = Task.Factory.StartNew(() => Consume(writer, queue, failed), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        var producer = new Producer(existing, files, options, queues, failed.Token, clock, cancellationToken);
+        try
+        {
+            producer.Run();
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        {
+            // A worker failed; its exception is rethrown below.
+        }
+        finally
+        {
+            foreach (var queue in queues)
+            {
+                queue.CompleteAdding();
+            }
+
+            WaitQuietly(workers);
+            foreach (var queue in queues)
+            {
+                queue.Dispose();
+            }
+        }
+
+        var failure = workers
+            .Select(worker => worker.Exception?.InnerException)
+            .FirstOrDefault(e => e is not null and not OperationCanceledException);
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return producer.Result();
+    }
+
+    private static void Consume(IndexWriter writer, BlockingCollection<Pending> queue, CancellationTokenSource failed)
+    {
+        var done = false;
+        try
+        {
+            foreach (var pending in queue.GetConsumingEnumerable(failed.Token))
+            {
+                writer.UpdateDocument(pending.Id, pending.Document);
+            }
+
+            done = true;
+        }
+        finally
+        {
+            if (!done)
+            {
+                failed.Cancel();
+            }
+        }
+    }
+
+    // Waits for every worker; their exceptions are read from the tasks afterwards.
+    private static void WaitQuietly(Task[] workers)
+    {
+        try
+        {
+            Task.WaitAll(workers);
+        }
+        catch (AggregateException)
+        {
+            // Inspected by the caller through Task.Exception.
+        }
+    }
+
+    private readonly record struct Pending(Term Id, Document Document);
+
+    private sealed class Producer(
+        IdLookup? existing,
+        IReadOnlyList<string> files,
+        IndexingOptions options,
+        BlockingCollection<Pending>[] queues,
+        CancellationToken failed,
+        Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly long[] _sizes = [.. files.Select(SizeOf)];
+        private long _read;
+        private long _indexed;
+        private long _replaced;
+        private long _skipped;
+        private bool _stopped;
+        private bool _cancelled;
+        private long _completedBytes;
+        private int _ticks;
+        private TimeSpan _lastReport;
+
+        public BuildResult Result() => new(_read, _indexed, _replaced, _skipped, _stopped, _cancelled);
+
+        public void Run()
+        {
+            for (var i = 0; i < files.Count && !_stopped && !_cancelled; i++)
+            {
+                ReadFile(files[i]);
+                _completedBytes += _sizes[i];
+            }
+
+            Report(null);
+        }
+
+        private void ReadFile(string path)
+        {
+            var reader = CorpusFiles.CreateReader(path, options.MaxBodyChars);
+            IEnumerable<CorpusItem> items = reader is null
+                ? [new CorpusLineError(path, 0, CorpusFiles.UnsupportedReason)]
+                : reader.Read();
+            foreach (var item in items)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    _cancelled = true;
+                    return;
+                }
+
+                _read++;
+                if (item is CorpusRecord record)
+                {
+                    Add(record);
+                }
+                else if (item is CorpusLineError error && Reject(error))
+                {
+                    _stopped = true;
+                    return;
+                }
+
+                if (++_ticks % ProgressCheckEvery == 0 && clock.Elapsed - _lastReport >= ProgressInterval)
+                {
+                    Report(reader);
+                }
+            }
+        }
+
+        private void Add(CorpusRecord record)
+        {
+            var id = record.Article.Id;
+            if (!_seen.Add(id) || (existing?.Contains(id) ?? false))
+            {
+                _replaced++;
+            }
+            else
+            {
+                _indexed++;
+            }
+
+            var pending = new Pending(NewsDocumentMapper.IdTerm(id), NewsDocumentMapper.ToDocument(record.Article));
+            queues[(id.GetHashCode() & int.MaxValue) % queues.Length].Add(pending, failed);
+        }
+
+        // True when this error is one more than the run may take.
+        private bool Reject(CorpusLineError error)
+        {
+            _skipped++;
+            options.OnError?.Invoke(error);
+            return options.MaxErrors >= 0 && _skipped > options.MaxErrors;
+        }
+
+        private void Report(ICorpusReader? reader)
+        {
+            _lastReport = clock.Elapsed;
+            options.Progress?.Report(new IndexingProgress(
+                _indexed + _replaced, _completedBytes + (reader?.BytesRead ?? 0), _sizes.Sum(), _lastReport));
+        }
+
+        private static long SizeOf(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                return info.Exists ? info.Length : 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Search.Indexing.Corpus;
+
+namespace Search.Indexing;
+
+/// <summary>How an indexing run treats bad input, how much memory it buffers, and whom it tells as it goes.</summary>
+public sealed class IndexingOptions
+{
+    /// <summary>The default body limit: 200,000 characters (UTF-16 code units), about 100 printed pages.</summary>
+    /// <remarks>
+    /// Far above any real article (the ANT corpus's longest body is about 21,000 characters), yet low enough that a
+    /// mis-split file (a whole dump on one line) is reported instead of becoming one huge document that matches every
+    /// query.
+    /// </remarks>
+    public const int DefaultMaxBodyChars = 200_000;
+
+    /// <summary>The default indexing RAM buffer, in MB, shared by the indexing threads before segments are flushed.</summary>
+    public const double DefaultRamBufferMB = 128;
+
+    /// <summary>Stop reading once more than this many records were rejected; -1 (the default) means never stop.</summary>
+    /// <remarks>0 stops at the first bad record. The good records read before the stop are still committed.</remarks>
+    public int MaxErrors { get; init; } = -1;
+
+    /// <summary>
+    /// The longest body accepted, in characters (UTF-16 code units), after trimming and, for scraped pages, after the
+    /// boilerplate tail is removed; default <see cref="DefaultMaxBodyChars"/> (200,000). Longer records are rejected
+    /// with <c>body is N characters; the limit is M</c>.
+    /// </summary>
+    public int MaxBodyChars { get; init; } = DefaultMaxBodyChars;
+
+    /// <summary>Lucene's RAM buffer in MB (default 128): larger means fewer, larger flushed segments.</summary>
+    public double RamBufferMB { get; init; } = DefaultRamBufferMB;
+
+    /// <summary>Called for each rejected record, in file order, on the thread that called the indexing method.</summary>
+    public Action<CorpusLineError>? OnError { get; init; }
+
+    /// <summary>Told about progress a few times a second, and once at the end of reading.</summary>
+    public IProgress<IndexingProgress>? Progress { get; init; }
+}
