@@ -1,0 +1,428 @@
+using System.Diagnostics;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Search.Core.Analysis;
+using Search.Core.Schema;
+using Search.Core.Storage;
+
+namespace Search.Querying;
+
+/// <summary>Runs searches on the live index generation and follows it as the CLI commits and reindexes. One per process; thread-safe.</summary>
+/// <remarks>
+/// The live generation is the one <see cref="IndexLayout"/>'s CURRENT names. A timer (<see cref="NewsSearcherOptions.RefreshInterval"/>)
+/// calls <see cref="Refresh"/>: when CURRENT names the open generation, its SearcherManager picks up new commits
+/// (MaybeRefresh); when it names another one (after <c>reindex</c>), a manager is opened on it, checked, swapped in
+/// atomically, and the old one is closed once the searches still using it return their <see cref="SearcherLease"/>.
+/// An index that appears later is picked up the same way, so the service goes from Missing to Ready without restart.
+/// Every opened commit is checked with <see cref="IndexSchema.Check"/>; an index of another schema version is refused.
+/// </remarks>
+public sealed class NewsSearcher : IDisposable
+{
+    private static readonly string[] FacetFields = [NewsFields.Category, NewsFields.Source];
+
+    private readonly IndexLayout _layout;
+    private readonly NewsQueryParser _parser;
+    private readonly Analyzer _analyzer = NewsAnalyzerFactory.Create();
+    private readonly SearcherFactory _searcherFactory;
+    private readonly System.Threading.Lock _refreshLock = new();
+    private readonly Timer? _timer;
+    private volatile SearcherGeneration? _current;
+    private volatile IndexStatus _status;
+    private volatile bool _disposed;
+    private string? _rejected;
+
+    /// <summary>Opens the index at <see cref="NewsSearcherOptions.IndexPath"/> if there is one, and starts following it.</summary>
+    public NewsSearcher(NewsSearcherOptions options)
+    {
+        _layout = new IndexLayout(options.IndexPath);
+        var weights = options.Weights ?? RankingWeights.Default;
+        _parser = new NewsQueryParser(weights);
+        _searcherFactory = new Bm25SearcherFactory(new BM25Similarity(weights.K1, weights.B));
+        _status = MissingStatus();
+        Refresh();
+
+        var interval = options.RefreshInterval ?? NewsSearcherOptions.DefaultRefreshInterval;
+        if (interval != Timeout.InfiniteTimeSpan)
+        {
+            _timer = new Timer(_ => OnTimer(), null, interval, interval);
+        }
+    }
+
+    /// <summary>The index root (full path).</summary>
+    public string IndexPath => _layout.Root;
+
+    /// <summary>What is being served right now.</summary>
+    public IndexStatus Status => _status;
+
+    /// <summary>The parser searches use (for tools that show or explain queries).</summary>
+    public NewsQueryParser Parser => _parser;
+
+    /// <summary>Picks up new commits, a switched generation or an index that appeared; the timer calls it, tests and tools may too.</summary>
+    public void Refresh()
+    {
+        lock (_refreshLock)
+        {
+            RefreshCore();
+        }
+    }
+
+    /// <summary>Borrows the current searcher; throws <see cref="IndexUnavailableException"/> when no usable index is open.</summary>
+    public SearcherLease Acquire()
+    {
+        // A generation retired between reading _current and leasing it refuses the lease; the next read sees its successor.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var generation = _current ?? throw new IndexUnavailableException(_status);
+            if (generation.TryLease() is { } lease)
+            {
+                return lease;
+            }
+
+            Thread.Yield();
+        }
+
+        throw new IndexUnavailableException(_status);
+    }
+
+    /// <summary>Runs a search: one page of hits, the exact total and facet counts over all matches.</summary>
+    /// <exception cref="ArgumentException">The request breaks <see cref="SearchLimits"/> (hosts validate first).</exception>
+    /// <exception cref="QuerySyntaxException">The query text is over the limits.</exception>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public SearchPage Search(SearchRequest request)
+    {
+        var errors = SearchRequestBinder.Validate(request);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors.Values.SelectMany(v => v)), nameof(request));
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var parsed = _parser.Parse(request.Query);
+        using var lease = Acquire();
+        var queryText = request.Query ?? string.Empty;
+        if (parsed.Kind == ParsedQueryKind.Nothing)
+        {
+            return new SearchPage(queryText, 0, ElapsedMs(started), request.Page, request.Size, [], SearchFacets.Empty);
+        }
+
+        var query = ApplyFilters(parsed.Query, request);
+
+        // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
+        var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
+        var newest = new SortField(NewsFields.DateMillis, SortFieldType.INT64, reverse: true);
+        var sort = byDate ? new Sort(newest, SortField.FIELD_SCORE) : new Sort(SortField.FIELD_SCORE, newest);
+
+        // Ties fall back to doc id, so pages of one searcher never overlap or skip.
+        var top = TopFieldCollector.Create(sort, request.Page * request.Size, fillFields: false, trackDocScores: true,
+            trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCollector(FacetFields);
+        var searcher = lease.Searcher;
+        searcher.Search(query, MultiCollector.Wrap(top, facets));
+
+        var docs = top.GetTopDocs((request.Page - 1) * request.Size, request.Size);
+        var hits = docs.ScoreDocs
+            .Select(scoreDoc => HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, _analyzer, parsed.HighlightTerms))
+            .ToList();
+        return new SearchPage(
+            queryText,
+            top.TotalHits,
+            ElapsedMs(started),
+            request.Page,
+            request.Size,
+            hits,
+            new SearchFacets(facets.Result(NewsFields.Category), facets.Result(NewsFields.Source)));
+    }
+
+    /// <summary>The stored article with <paramref name="id"/>, or null.</summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public NewsArticle? GetDocument(string id)
+    {
+        using var lease = Acquire();
+        var docs = lease.Searcher.Search(new TermQuery(NewsDocumentMapper.IdTerm(id)), 1);
+        return docs.TotalHits == 0 ? null : HitMapper.ToArticle(lease.Searcher.Doc(docs.ScoreDocs[0].Doc));
+    }
+
+    /// <summary>Counts, sizes and versions of the open index.</summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public IndexStatistics GetStatistics()
+    {
+        using var lease = Acquire();
+        var reader = (DirectoryReader)lease.Searcher.IndexReader;
+        var facets = new FacetCollector(FacetFields);
+        lease.Searcher.Search(new MatchAllDocsQuery(), facets);
+        var commit = reader.IndexCommit;
+        var segmentsFile = new FileInfo(Path.Combine(lease.Generation, commit.SegmentsFileName));
+        return new IndexStatistics(
+            reader.NumDocs,
+            reader.NumDeletedDocs,
+            facets.Result(NewsFields.Category),
+            facets.Result(NewsFields.Source),
+            FolderSize(lease.Generation),
+            IndexSchema.ReadVersion(commit),
+            lease.Generation,
+            segmentsFile.Exists ? new DateTimeOffset(segmentsFile.LastWriteTimeUtc, TimeSpan.Zero) : null,
+            reader.Leaves.Count);
+    }
+
+    /// <summary>Stops following the index and closes it once in-flight searches finish.</summary>
+    public void Dispose()
+    {
+        lock (_refreshLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _timer?.Dispose();
+            RetireCurrent();
+        }
+    }
+
+    private void OnTimer()
+    {
+        // Skip a tick rather than queue behind a slow refresh.
+        if (!_refreshLock.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            RefreshCore();
+        }
+        finally
+        {
+            _refreshLock.Exit();
+        }
+    }
+
+    private void RefreshCore()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        string? path;
+        try
+        {
+            path = _layout.TryGetCurrent();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            KeepServingOr(IndexState.Failed, e.Message);
+            return;
+        }
+
+        if (path is null)
+        {
+            RetireCurrent();
+            _status = MissingStatus();
+            return;
+        }
+
+        var current = _current;
+        if (current is not null && string.Equals(current.Path, path, StringComparison.Ordinal))
+        {
+            RefreshGeneration(current);
+        }
+        else
+        {
+            OpenGeneration(path);
+        }
+    }
+
+    private void RefreshGeneration(SearcherGeneration current)
+    {
+        try
+        {
+            if (!current.Manager.MaybeRefresh())
+            {
+                return;
+            }
+
+            var (version, problem, documents) = Inspect(current.Manager, current.Path);
+            if (problem is not null)
+            {
+                RetireCurrent();
+                _status = new IndexStatus(IndexState.SchemaMismatch, problem, null, version, 0);
+                return;
+            }
+
+            _status = ReadyStatus(current.Path, version, documents);
+        }
+        catch (IOException)
+        {
+            // Files may vanish under a refresh racing a reindex cleanup: keep the searcher we have, retry next tick.
+        }
+    }
+
+    private void OpenGeneration(string path)
+    {
+        var fingerprint = Fingerprint(path);
+        if (fingerprint is not null && fingerprint == _rejected)
+        {
+            return;
+        }
+
+        FSDirectory? directory = null;
+        SearcherManager? manager = null;
+        try
+        {
+            directory = FSDirectory.Open(path);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                directory.Dispose();
+                KeepServingOr(IndexState.Missing, $"The index generation {path} has no commit yet.");
+                return;
+            }
+
+            manager = new SearcherManager(directory, _searcherFactory);
+            var (version, problem, documents) = Inspect(manager, path);
+            if (problem is not null)
+            {
+                manager.Dispose();
+                directory.Dispose();
+                RetireCurrent();
+                _rejected = fingerprint;
+                _status = new IndexStatus(IndexState.SchemaMismatch, problem, null, version, 0);
+                return;
+            }
+
+            var previous = _current;
+            _current = new SearcherGeneration(path, directory, manager);
+            _status = ReadyStatus(path, version, documents);
+            _rejected = null;
+            previous?.Retire();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            manager?.Dispose();
+            directory?.Dispose();
+            KeepServingOr(IndexState.Failed, $"The index generation {path} could not be opened: {e.Message}");
+        }
+    }
+
+    private static (int? Version, string? Problem, int Documents) Inspect(SearcherManager manager, string path)
+    {
+        var searcher = manager.Acquire();
+        try
+        {
+            var reader = (DirectoryReader)searcher.IndexReader;
+            var commit = reader.IndexCommit;
+            return (IndexSchema.ReadVersion(commit), IndexSchema.Check(commit, path), reader.NumDocs);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    private void RetireCurrent()
+    {
+        var previous = _current;
+        _current = null;
+        previous?.Retire();
+    }
+
+    // A failed refresh leaves a working index in service; the status only changes when nothing is served.
+    private void KeepServingOr(IndexState state, string message)
+    {
+        if (_current is null)
+        {
+            _status = new IndexStatus(state, message, null, null, 0);
+        }
+    }
+
+    private IndexStatus MissingStatus() => new(
+        IndexState.Missing,
+        $"No index at {_layout.Root}. Build one with: search index <corpus>...",
+        null,
+        null,
+        0);
+
+    private static IndexStatus ReadyStatus(string path, int? version, int documents) => new(
+        IndexState.Ready,
+        $"Serving {path}: {documents} documents, schema version {version}.",
+        path,
+        version,
+        documents);
+
+    // The generation and its newest segments_N: a rejected index is only re-examined once it has a new commit.
+    private static string? Fingerprint(string path)
+    {
+        try
+        {
+            var newest = System.IO.Directory.EnumerateFiles(path, IndexFileNames.SEGMENTS + "_*")
+                .Select(Path.GetFileName)
+                .OrderByDescending(name => name!.Length)
+                .ThenByDescending(name => name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            return newest is null ? null : path + "|" + newest;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static long FolderSize(string path)
+    {
+        long total = 0;
+        foreach (var file in new DirectoryInfo(path).EnumerateFiles())
+        {
+            try
+            {
+                total += file.Length;
+            }
+            catch (FileNotFoundException)
+            {
+                // Merged away while we were counting.
+            }
+        }
+
+        return total;
+    }
+
+    private static double ElapsedMs(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+
+    private static Query ApplyFilters(Query query, SearchRequest request)
+    {
+        var filter = new BooleanQuery(disableCoord: true);
+        if (request.Category is { } category)
+        {
+            filter.Add(new TermQuery(new Term(NewsFields.Category, category)), Occur.MUST);
+        }
+
+        if (request.Source is { } source)
+        {
+            filter.Add(new TermQuery(new Term(NewsFields.Source, source)), Occur.MUST);
+        }
+
+        if (request.From is not null || request.To is not null)
+        {
+            filter.Add(
+                NumericRangeQuery.NewInt64Range(
+                    NewsFields.DateMillis,
+                    request.From?.ToUnixTimeMilliseconds(),
+                    request.To?.ToUnixTimeMilliseconds(),
+                    minInclusive: true,
+                    maxInclusive: true),
+                Occur.MUST);
+        }
+
+        // Filters restrict without scoring, so they never change the ranking of what they keep.
+        return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
+    }
+
+    private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}

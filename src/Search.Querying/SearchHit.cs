@@ -1,0 +1,20 @@
+namespace Search.Querying;
+
+/// <summary>One article in a page of results.</summary>
+/// <param name="Id">Article id.</param>
+/// <param name="Title">Headline (plain text, not escaped), or null.</param>
+/// <param name="Snippet">HTML: a fragment of the body around the matches, escaped, matched words in &lt;mark&gt;.</param>
+/// <param name="Category">Category, or null.</param>
+/// <param name="Source">Source, or null.</param>
+/// <param name="Url">Original URL, or null.</param>
+/// <param name="Date">Publication date as the source wrote it (ISO 8601), or null.</param>
+/// <param name="Score">Relevance score (see <see cref="RankingWeights.MatchedWordBonus"/>).</param>
+public sealed record SearchHit(
+    string Id,
+    string? Title,
+    string Snippet,
+    string? Category,
+    string? Source,
+    string? Url,
+    string? Date,
+    float Score);
