@@ -1,5 +1,6 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Search.Api;
+
+SearchApiApplication.Create(args).Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Api.Contracts;
+using Search.Querying;
+
+namespace Search.Api.Endpoints;
+
+/// <summary><c>GET /health</c>.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/health", Health)
+            .WithName("Health")
+            .WithTags("Health")
+            .WithSummary("Is the index open?")
+            .WithDescription("200 with the document count and schema version when an index of this build's schema "
+                + "version is open; 503 when it is missing, of another schema version or unreadable.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    private static Results<Ok<HealthResponse>, ProblemHttpResult> Health(NewsSearcher searcher)
+    {
+        var status = searcher.Status;
+        return status.IsReady
+            ? TypedResults.Ok(new HealthResponse("ready", status.DocumentCount, status.SchemaVersion, Path.GetFileName(status.Generation)))
+            : IndexProblems.Unavailable(status);
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Search.Api.Contracts;
+using Search.Querying;
+
+namespace Search.Api.Endpoints;
+
+/// <summary><c>GET /search</c>.</summary>
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/search", Search)
+            .WithName("Search")
+            .WithTags("Search")
+            .WithSummary("Search news articles")
+            .WithDescription(
+                "Full-text search over titles and bodies with Arabic normalization and light stemming. Syntax: plain "
+                + "words (articles with more of them rank higher, all of them first), \"quoted phrases\", -word or "
+                + "-\"phrase\" to exclude, OR between words. Other characters (field:, *, ~, ^, brackets) are searched as "
+                + "plain text. An empty q lists the newest articles within the filters. Facet counts cover all matches. "
+                + "400: invalid parameters (keyed by name) or a query over the limits (title \"Invalid query\"); "
+                + "503: the index is missing or of another schema version.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    /// <summary>
+    /// page, size and sort bind as strings so that a bad value is a 400 keyed by its name (not a bare binding
+    /// failure); the OpenAPI document still describes them as the integers and the enumeration they are.
+    /// </summary>
+    public static Task DescribeIntegerParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.RelativePath != "search")
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (parameter.Schema is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            if (parameter.Name is "page" or "size")
+            {
+                schema.Type = JsonSchemaType.Integer;
+                schema.Format = "int32";
+            }
+            else if (parameter.Name == "sort")
+            {
+                schema.Enum = [JsonValue.Create("relevance"), JsonValue.Create("date")];
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult> Search(
+        NewsSearcher searcher,
+        [Description("Query text, at most 1000 characters: words, \"phrases\", -excluded, OR. Empty lists the newest articles.")] string? q,
+        [Description("1-based page number (integer, default 1); page × size must not exceed 10000.")] string? page,
+        [Description("Hits per page (integer 1–100, default 10).")] string? size,
+        [Description("Keep only this category (exact value, as in the facets).")] string? category,
+        [Description("Keep only this source (exact value, as in the facets).")] string? source,
+        [Description("Earliest publication date, inclusive: yyyy-MM-dd (start of day, UTC) or ISO 8601 date and time.")] string? from,
+        [Description("Latest publication date, inclusive: yyyy-MM-dd (the whole day, UTC) or ISO 8601 date and time.")] string? to,
+        [Description("Order: relevance (default) or date (newest first).")] string? sort)
+    {
+        var request = SearchRequestBinder.TryBind(q, page, size, category, source, from, to, sort, out var errors);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        try
+        {
+            return TypedResults.Ok(SearchResponse.From(searcher.Search(request)));
+        }
+        catch (QuerySyntaxException e)
+        {
+            return TypedResults.Problem(
+                title: "Invalid query",
+                detail: $"{e.Message} (at position {e.Position})",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["position"] = e.Position });
+        }
+        catch (IndexUnavailableException e)
+        {
+            return IndexProblems.Unavailable(e.Status);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics;
+using Search.Api.Contracts;
+using Search.Api.Endpoints;
+using Search.Querying;
+
+namespace Search.Api;
+
+/// <summary>Composes the search API, so <c>Program</c> and the CLI's <c>serve</c> verb host the same application.</summary>
+public static class SearchApiApplication
+{
+    /// <summary>Configuration key of the index root (environment <c>Search__IndexPath</c>).</summary>
+    public const string IndexPathKey = "Search:IndexPath";
+
+    /// <summary>Index root used when <see cref="IndexPathKey"/> is not set, relative to the current directory.</summary>
+    public const string DefaultIndexPath = "index-data/index";
+
+    /// <summary>Builds the application; <paramref name="configure"/> may adjust the builder (configuration, services) before it is built.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // Per-request framework logs are noise for a search box; appsettings (when present) can say otherwise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer(SearchEndpoints.DescribeIntegerParameters));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+
+            // Arabic as UTF-8 rather than \uXXXX (a third of the bytes); HTML-sensitive characters stay escaped.
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+
+        // One searcher per process; the container disposes it on shutdown, closing the index.
+        builder.Services.AddSingleton(services =>
+        {
+            var path = services.GetRequiredService<IConfiguration>()[IndexPathKey];
+            return new NewsSearcher(new NewsSearcherOptions(string.IsNullOrWhiteSpace(path) ? DefaultIndexPath : path));
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A malformed request is the client's fault; anything else is a 500 with a trace id and no details.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapSearchEndpoints();
+        app.MapDocumentEndpoints();
+        app.MapAnalyzeEndpoints();
+        app.MapHealthEndpoints();
+
+        // Open the index at startup rather than on the first request, and say what is served.
+        var searcher = app.Services.GetRequiredService<NewsSearcher>();
+        app.Logger.LogInformation("Index root {Root}: {Status}", searcher.IndexPath, searcher.Status.Message);
+        return app;
+    }
+}
