@@ -1,1 +1,3 @@
-return 0;
+using Search.Cli;
+
+return await SearchCli.RunAsync(args, CliConsole.FromSystem());

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Search.Querying;
+using Spectre.Console;
+
+namespace Search.Cli.Commands;
+
+/// <summary><c>search "query"</c>: the top hits as a table, through the same parser and ranking as <c>GET /search</c>.</summary>
+internal static class SearchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var query = new Argument<string>("query") { Description = "Words, \"quoted phrases\", -excluded, OR" };
+        var index = CommonOptions.Index();
+        var size = new Option<string>("--size") { Description = "Hits per page (1 to 100)", DefaultValueFactory = _ => "10", HelpName = "n" };
+        var page = new Option<string>("--page") { Description = "1-based page", DefaultValueFactory = _ => "1", HelpName = "n" };
+        var category = new Option<string?>("--category") { Description = "Only this category (exact value)" };
+        var source = new Option<string?>("--source") { Description = "Only this source (exact value)" };
+        var from = new Option<string?>("--from") { Description = "Published on or after (yyyy-MM-dd or ISO 8601)", HelpName = "date" };
+        var to = new Option<string?>("--to") { Description = "Published on or before (a whole day for yyyy-MM-dd)", HelpName = "date" };
+        var sort = new Option<string>("--sort") { Description = "relevance or date (newest first)", DefaultValueFactory = _ => "relevance" };
+        var json = CommonOptions.Json();
+        var command = new Command("search", "Search the index and show the top hits")
+        {
+            query, index, size, page, category, source, from, to, sort, json,
+        };
+        command.SetAction(parse =>
+        {
+            var request = SearchRequestBinder.TryBind(
+                parse.GetValue(query), parse.GetValue(page), parse.GetValue(size), parse.GetValue(category),
+                parse.GetValue(source), parse.GetValue(from), parse.GetValue(to), parse.GetValue(sort), out var errors);
+            if (request is null)
+            {
+                foreach (var (name, messages) in errors)
+                {
+                    console.Error.WriteLine($"--{(name == "q" ? "query" : name)}: {string.Join(" ", messages)}");
+                }
+
+                return ExitCodes.Usage;
+            }
+
+            using var searcher = IndexOpener.TryOpen(parse.GetRequiredValue(index), console);
+            if (searcher is null)
+            {
+                return ExitCodes.IndexFailure;
+            }
+
+            SearchPage result;
+            try
+            {
+                result = searcher.Search(request);
+            }
+            catch (QuerySyntaxException e)
+            {
+                console.Error.WriteLine($"Invalid query at position {e.Position}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(console.Out, result);
+                return ExitCodes.Ok;
+            }
+
+            WriteTable(console, result);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteTable(CliConsole console, SearchPage result)
+    {
+        var first = (result.Page - 1) * result.Size;
+        var table = new Table()
+            .Caption(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Total:N0} results, page {result.Page}, {result.TookMs:F1} ms"))
+            .AddColumns("#", "score", "id", "title", "category", "source", "date")
+            .AddColumn("snippet", column => column.Width(80));
+        for (var i = 0; i < result.Hits.Count; i++)
+        {
+            var hit = result.Hits[i];
+            table.AddRow(
+                (first + i + 1).ToString(CultureInfo.InvariantCulture),
+                hit.Score.ToString("F3", CultureInfo.InvariantCulture),
+                Markup.Escape(hit.Id),
+                Markup.Escape(hit.Title ?? string.Empty),
+                Markup.Escape(hit.Category ?? string.Empty),
+                Markup.Escape(hit.Source ?? string.Empty),
+                Markup.Escape(hit.Date ?? string.Empty),
+                SnippetMarkup(hit.Snippet));
+        }
+
+        console.Tables.Write(table);
+    }
+
+    // The snippet is HTML (escaped text, matches in <mark>): show matches in bold in a terminal.
+    private static string SnippetMarkup(string html)
+    {
+        var parts = html.Split("<mark>");
+        var markup = new System.Text.StringBuilder(Markup.Escape(WebUtility.HtmlDecode(parts[0])));
+        foreach (var part in parts.Skip(1))
+        {
+            var end = part.IndexOf("</mark>", StringComparison.Ordinal);
+            var marked = end < 0 ? part : part[..end];
+            var rest = end < 0 ? string.Empty : part[(end + "</mark>".Length)..];
+            markup.Append("[bold]").Append(Markup.Escape(WebUtility.HtmlDecode(marked))).Append("[/]")
+                .Append(Markup.Escape(WebUtility.HtmlDecode(rest)));
+        }
+
+        return markup.ToString();
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace Search.Cli;
+
+/// <summary>Options shared by several verbs, each declared once with its help text.</summary>
+internal static class CommonOptions
+{
+    public const string DefaultIndexPath = "index-data/index";
+
+    public static Option<string> Index() => new("--index")
+    {
+        Description = "Index root folder (holds CURRENT and the generation folders)",
+        DefaultValueFactory = _ => DefaultIndexPath,
+        HelpName = "dir",
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Write the result as JSON on stdout, for scripts",
+    };
+}
