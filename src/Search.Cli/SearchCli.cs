@@ -22,7 +22,15 @@ internal static class SearchCli
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var parse = CreateRoot(console).Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+
+            // Ctrl+C cancels the verb's token; indexing then commits what it has, which can take a while on a
+            // large run, so wait for it rather than the default 2 seconds before the process is ended.
+            ProcessTerminationTimeout = TimeSpan.FromMinutes(2),
+        };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
