@@ -13,6 +13,9 @@ public static class SearchApiApplication
     /// <summary>Configuration key of the index root (environment <c>Search__IndexPath</c>).</summary>
     public const string IndexPathKey = "Search:IndexPath";
 
+    /// <summary>Configuration key of the ranking configuration (environment <c>Search__RankingConfig</c>): <c>default</c>, <c>stock</c> or a JSON file path.</summary>
+    public const string RankingConfigKey = "Search:RankingConfig";
+
     /// <summary>Index root used when <see cref="IndexPathKey"/> is not set, relative to the current directory.</summary>
     public const string DefaultIndexPath = "index-data/index";
 
@@ -38,9 +41,17 @@ public static class SearchApiApplication
         // One searcher per process; the container disposes it on shutdown, closing the index.
         builder.Services.AddSingleton(services =>
         {
-            var path = services.GetRequiredService<IConfiguration>()[IndexPathKey];
-            return new NewsSearcher(new NewsSearcherOptions(string.IsNullOrWhiteSpace(path) ? DefaultIndexPath : path));
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var path = configuration[IndexPathKey];
+
+            // The ranking configuration (#3): a built-in name or a JSON path; a bad one stops startup with its message.
+            var ranking = configuration[RankingConfigKey];
+            var weights = Search.Querying.Ranking.RankingConfigLoader.Load(string.IsNullOrWhiteSpace(ranking) ? "default" : ranking);
+            return new NewsSearcher(new NewsSearcherOptions(string.IsNullOrWhiteSpace(path) ? DefaultIndexPath : path, Weights: weights));
         });
+
+        // Search-box defaults (#4): read once, a bad value stops the start-up.
+        builder.Services.AddSingleton(services => SearchBoxSettings.From(services.GetRequiredService<IConfiguration>()));
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -52,6 +63,7 @@ public static class SearchApiApplication
 
         app.MapOpenApi();
         app.MapSearchEndpoints();
+        app.MapSuggestEndpoints();
         app.MapDocumentEndpoints();
         app.MapAnalyzeEndpoints();
         app.MapHealthEndpoints();
@@ -59,6 +71,19 @@ public static class SearchApiApplication
         // Open the index at startup rather than on the first request, and say what is served.
         var searcher = app.Services.GetRequiredService<NewsSearcher>();
         app.Logger.LogInformation("Index root {Root}: {Status}", searcher.IndexPath, searcher.Status.Message);
+
+        // Suggestions need a dictionary of the index: build it in the background now, not on the first keystroke.
+        if (searcher.Status.IsReady)
+        {
+            try
+            {
+                searcher.PrepareSuggestions();
+            }
+            catch (IndexUnavailableException)
+            {
+                // Gone between the check and the lease: the first /suggest builds it.
+            }
+        }
         return app;
     }
 }

@@ -14,6 +14,13 @@ internal static class CommonOptions
         HelpName = "dir",
     };
 
+    public static Option<string> Config() => new("--config")
+    {
+        Description = "Ranking configuration: a built-in name (default, stock) or a JSON file path",
+        DefaultValueFactory = _ => "default",
+        HelpName = "name-or-path",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Write the result as JSON on stdout, for scripts",

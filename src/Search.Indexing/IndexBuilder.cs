@@ -37,11 +37,12 @@ internal static class IndexBuilder
         IdLookup? existing,
         IReadOnlyList<string> files,
         IndexingOptions options,
+        AnalysisProfile profile,
         bool commitIncomplete,
         Stopwatch clock,
         CancellationToken cancellationToken)
     {
-        using var analyzer = NewsAnalyzerFactory.Create();
+        using var analyzer = NewsAnalyzerFactory.Create(profile);
         var config = new IndexWriterConfig(IndexVersion.Lucene, analyzer)
         {
             OpenMode = mode,
@@ -54,7 +55,7 @@ internal static class IndexBuilder
             var result = Feed(writer, existing, files, options, clock, cancellationToken);
             if (result.ReadAll || commitIncomplete)
             {
-                writer.SetCommitData(IndexSchema.CommitData());
+                writer.SetCommitData(IndexSchema.CommitDataFor(profile));
                 writer.Commit();
                 committed = true;
             }

@@ -30,6 +30,12 @@ public sealed class IndexingOptions
     /// <summary>Lucene's RAM buffer in MB (default 128): larger means fewer, larger flushed segments.</summary>
     public double RamBufferMB { get; init; } = DefaultRamBufferMB;
 
+    /// <summary>
+    /// The analysis profile to build with; null for the live index's own profile (<c>index</c>) or the default
+    /// (<c>reindex</c>, a new index). Indexing into an index of another profile is refused.
+    /// </summary>
+    public Search.Core.Analysis.AnalysisProfile? Analysis { get; init; }
+
     /// <summary>Called for each rejected record, in file order, on the thread that called the indexing method.</summary>
     public Action<CorpusLineError>? OnError { get; init; }
 

@@ -41,7 +41,8 @@ public sealed class IndexingService
             using (var start = OpenChecked(directory, layout))
             {
                 var existing = start is null ? null : new IdLookup(start);
-                result = IndexBuilder.Build(directory, OpenMode.CREATE_OR_APPEND, existing, files, options,
+                var profile = ProfileFor(start, options, layout);
+                result = IndexBuilder.Build(directory, OpenMode.CREATE_OR_APPEND, existing, files, options, profile,
                     commitIncomplete: true, clock, cancellationToken);
             }
 
@@ -85,7 +86,7 @@ public sealed class IndexingService
             using (var directory = FSDirectory.Open(generation))
             {
                 result = IndexBuilder.Build(directory, OpenMode.CREATE, existing: null, files, options,
-                    commitIncomplete: false, clock, cancellationToken);
+                    options.Analysis ?? AnalysisProfile.Default, commitIncomplete: false, clock, cancellationToken);
             }
 
             if (result.ReadAll && result.Good > 0)
@@ -127,8 +128,10 @@ public sealed class IndexingService
         using var directory = FSDirectory.Open(live);
         var deleted = new List<string>();
         var absent = new List<string>();
+        AnalysisProfile profile;
         using (var reader = OpenChecked(directory, layout) ?? throw new IndexMissingException(layout.Root))
         {
+            profile = ProfileFor(reader, new IndexingOptions(), layout);
             var lookup = new IdLookup(reader);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in ids)
@@ -142,14 +145,14 @@ public sealed class IndexingService
 
         if (deleted.Count > 0)
         {
-            using var analyzer = NewsAnalyzerFactory.Create();
+            using var analyzer = NewsAnalyzerFactory.Create(profile);
             var config = new IndexWriterConfig(IndexVersion.Lucene, analyzer) { OpenMode = OpenMode.APPEND };
             var writer = new IndexWriter(directory, config);
             var committed = false;
             try
             {
                 writer.DeleteDocuments([.. deleted.Select(NewsDocumentMapper.IdTerm)]);
-                writer.SetCommitData(IndexSchema.CommitData());
+                writer.SetCommitData(IndexSchema.CommitDataFor(profile));
                 writer.Commit();
                 committed = true;
             }
@@ -167,6 +170,27 @@ public sealed class IndexingService
         }
 
         return new DeleteReport(deleted, absent, live);
+    }
+
+    // The profile to write with: the index's own (an upsert must analyze like the documents already there), refusing
+    // an explicit request for another one; the requested or default profile for a new index.
+    private static AnalysisProfile ProfileFor(DirectoryReader? reader, IndexingOptions options, IndexLayout layout)
+    {
+        if (reader is null)
+        {
+            return options.Analysis ?? AnalysisProfile.Default;
+        }
+
+        var found = IndexSchema.ReadProfile(reader.IndexCommit)
+            ?? throw new IndexSchemaMismatchException($"The index at {layout.Root} names an unknown analysis profile. Rebuild it with: search reindex <corpus>...");
+        if (options.Analysis is { } wanted && wanted != found)
+        {
+            throw new IndexSchemaMismatchException(
+                $"The index at {layout.Root} was analyzed with the \"{found.Name}\" profile, not \"{wanted.Name}\". "
+                + "Rebuild it for that configuration with: search reindex <corpus>... --config <the configuration>");
+        }
+
+        return found;
     }
 
     // A reader on the last commit, or null when the folder holds no index yet; refuses another schema version.

@@ -4,26 +4,43 @@ using Lucene.Net.Util;
 
 namespace Search.Querying;
 
-/// <summary>Counts the values of sorted-set doc-values fields over every collected document.</summary>
+/// <summary>
+/// Counts the values of sorted-set doc-values fields over the collected documents, applies the facet filters, and
+/// forwards the documents that pass every filter to an inner collector: multi-select ("drill sideways") faceting in one pass.
+/// </summary>
 /// <remarks>
-/// Counting is by ordinal in an array per segment; ordinals are turned into strings once per segment, when the
-/// next segment starts or at the end, so the per-document cost is an array increment. Order-independent, so it
-/// accepts documents out of order and can run beside any top-docs collector in a <see cref="MultiCollector"/>.
+/// The query it runs under carries every restriction except the facet selections. Per document, the selections it
+/// fails are counted: none, and the document is a hit (forwarded, counted in every facet); exactly one, and it is
+/// counted in that facet only, which is "this facet under the other facets' filters"; two or more, and it is dropped.
+/// So a facet's counts ignore its own selection, and several values of one facet are alternatives (OR) while facets
+/// combine with AND. Counting is by ordinal in an array per segment; ordinals become strings once per segment, so the
+/// per-document cost is a few array operations. Order-independent: accepts documents out of order when the inner one does.
+/// Selected values are looked up per segment with <see cref="SortedSetDocValues.LookupTerm"/> (a binary search).
 /// </remarks>
 internal sealed class FacetCollector : ICollector
 {
     private readonly FieldCounter[] _fields;
+    private readonly ICollector? _inner;
 
+    /// <summary>Plain counting of <paramref name="fields"/>, no selections, nothing forwarded.</summary>
     public FacetCollector(params string[] fields)
-    {
-        _fields = fields.Select(field => new FieldCounter(field)).ToArray();
-    }
-
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public void SetScorer(Scorer scorer)
+        : this(null, fields.Select(field => (field, (IReadOnlyList<string>?)null)).ToArray())
     {
     }
+
+    /// <summary>Counts the fields, filters by their selected values (null or empty: no filter) and forwards hits to <paramref name="inner"/>.</summary>
+    public FacetCollector(ICollector? inner, IReadOnlyList<(string Field, IReadOnlyList<string>? Selected)> fields)
+    {
+        _inner = inner;
+        _fields = fields.Select(f => new FieldCounter(f.Field, f.Selected)).ToArray();
+    }
+
+    /// <summary>Documents that passed every facet filter (forwarded to the inner collector).</summary>
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => _inner?.AcceptsDocsOutOfOrder ?? true;
+
+    public void SetScorer(Scorer scorer) => _inner?.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
@@ -31,24 +48,54 @@ internal sealed class FacetCollector : ICollector
         {
             field.NextSegment(context.AtomicReader);
         }
+
+        _inner?.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
+        var failed = -1;
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if (!_fields[i].Load(doc))
+            {
+                if (failed >= 0)
+                {
+                    return;
+                }
+
+                failed = i;
+            }
+        }
+
+        if (failed >= 0)
+        {
+            _fields[failed].Count();
+            return;
+        }
+
+        TotalHits++;
         foreach (var field in _fields)
         {
-            field.Collect(doc);
+            field.Count();
         }
+
+        _inner?.Collect(doc);
     }
 
     /// <summary>The counts of <paramref name="field"/>, by count descending then value.</summary>
     public IReadOnlyList<FacetValue> Result(string field) => _fields.First(f => f.Name == field).Result();
 
-    private sealed class FieldCounter(string name)
+    private sealed class FieldCounter(string name, IReadOnlyList<string>? selected)
     {
         private readonly Dictionary<string, int> _totals = new(StringComparer.Ordinal);
+        private readonly bool _filters = selected is { Count: > 0 };
         private SortedSetDocValues? _values;
+        private int[]? _ordinals;
         private int[] _counts = [];
+        private long[] _selectedOrds = [];
+        private long[] _docOrds = new long[4];
+        private int _docOrdCount;
 
         public string Name => name;
 
@@ -56,21 +103,57 @@ internal sealed class FacetCollector : ICollector
         {
             Flush();
             _values = reader.GetSortedSetDocValues(name);
+            _ordinals = _values is null ? null : FacetOrdinals.For(reader, name, _values);
             _counts = _values is null ? [] : new int[checked((int)_values.ValueCount)];
+            if (_filters && _values is not null)
+            {
+                _selectedOrds = selected!.Select(value => _values.LookupTerm(new BytesRef(value))).Where(ord => ord >= 0).Order().ToArray();
+            }
         }
 
-        public void Collect(int doc)
+        // Reads the document's ordinals; false when a selection exists and the document has none of the selected values.
+        public bool Load(int doc)
         {
+            _docOrdCount = 0;
             if (_values is null)
             {
-                return;
+                return !_filters;
+            }
+
+            if (_ordinals is not null)
+            {
+                var single = _ordinals[doc];
+                if (single < 0)
+                {
+                    return !_filters;
+                }
+
+                _docOrds[_docOrdCount++] = single;
+                return !_filters || Array.BinarySearch(_selectedOrds, (long)single) >= 0;
             }
 
             _values.SetDocument(doc);
             long ord;
+            var pass = !_filters;
             while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
             {
-                _counts[ord]++;
+                if (_docOrdCount == _docOrds.Length)
+                {
+                    Array.Resize(ref _docOrds, _docOrds.Length * 2);
+                }
+
+                _docOrds[_docOrdCount++] = ord;
+                pass = pass || Array.BinarySearch(_selectedOrds, ord) >= 0;
+            }
+
+            return pass;
+        }
+
+        public void Count()
+        {
+            for (var i = 0; i < _docOrdCount; i++)
+            {
+                _counts[_docOrds[i]]++;
             }
         }
 
@@ -105,6 +188,7 @@ internal sealed class FacetCollector : ICollector
             }
 
             _values = null;
+            _ordinals = null;
             _counts = [];
         }
     }

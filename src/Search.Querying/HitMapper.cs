@@ -7,17 +7,21 @@ namespace Search.Querying;
 /// <summary>Stored fields → <see cref="SearchHit"/> and <see cref="NewsArticle"/>.</summary>
 internal static class HitMapper
 {
-    public static SearchHit ToHit(Document document, float score, Analyzer analyzer, IReadOnlySet<string> highlightTerms)
+    public static SearchHit ToHit(Document document, float score, Analyzer analyzer, HighlightPlan highlight)
     {
+        var title = document.Get(NewsFields.Title) is { Length: > 0 } text ? text : null;
         return new SearchHit(
             document.Get(NewsFields.Id),
-            document.Get(NewsFields.Title) is { Length: > 0 } title ? title : null,
-            SnippetBuilder.Build(analyzer, NewsFields.Body, document.Get(NewsFields.Body), highlightTerms),
+            title,
+            SnippetBuilder.Build(analyzer, document.Get(NewsFields.Body), highlight.Body),
             document.Get(NewsFields.Category),
             document.Get(NewsFields.Source),
             document.Get(NewsFields.Url),
             document.Get(NewsFields.Date),
-            score);
+            score)
+        {
+            TitleHighlighted = title is null ? null : SnippetBuilder.HighlightAll(analyzer, title, highlight.Title),
+        };
     }
 
     public static NewsArticle ToArticle(Document document)

@@ -3,43 +3,54 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Schema;
+using Search.Querying.Ranking;
 
 namespace Search.Querying;
 
-/// <summary>Turns search-box text (words, "phrases", -exclusions, OR) into a Lucene query over the four text fields.</summary>
+/// <summary>Turns search-box text (words, "phrases", -exclusions, OR) into a Lucene query over the text fields.</summary>
 /// <remarks>
-/// Every word is analyzed with the one analyzer from <see cref="NewsAnalyzerFactory"/>, per field, so query terms
-/// are exactly what indexing produced. Construction, for <c>a "b c" -d x OR y</c>:
+/// Every word is analyzed with the analyzer of the configuration's profile (<see cref="NewsAnalyzerFactory.Create(AnalysisProfile)"/>),
+/// per field, so query terms are exactly what indexing produced. Construction, for <c>a "b c" -d x OR y</c>, with
+/// the <see cref="RankingWeights"/> of the configuration:
 /// <list type="bullet">
-/// <item>a word or phrase becomes a DisjunctionMaxQuery over <c>title</c>, <c>title.exact</c>, <c>body</c>,
-/// <c>body.exact</c> with the <see cref="RankingWeights"/> boosts: the best field counts, exact forms weigh more;
-/// a phrase is a PhraseQuery per field at the analyzed positions (the gaps left by stop words are kept);</item>
+/// <item>a word or phrase becomes a DisjunctionMaxQuery over the fields whose weight is above 0 (title, body, lead,
+/// stemmed and exact), each boosted by its weight: the best field counts, plus <see cref="RankingWeights.TieBreaker"/>
+/// of the others. Forms stacked at one position (a word with and without its proclitic, بغزة/غزة) are alternatives;
+/// a phrase is a (multi-)phrase query per field at the analyzed positions (the gaps left by stop words are kept);</item>
 /// <item>words joined by OR form one group: a BooleanQuery of SHOULD alternatives;</item>
-/// <item>each group is a SHOULD clause of the top query, plus a SHOULD ConstantScoreQuery of the same group boosted by
-/// <see cref="RankingWeights.MatchedWordBonus"/>. BM25Similarity has no coord factor in Lucene 4.8, so "documents with
-/// more of the words rank higher, all of them first" is made explicit: score = bonus × groups matched + BM25, and the
-/// bonus exceeds what BM25 gives one word, so the number of matched groups decides first;</item>
+/// <item>the groups are SHOULD clauses of one BooleanQuery, the only one with coordination enabled
+/// (<see cref="RankingWeights.Coord"/>, see <see cref="Ranking.NewsSimilarity"/>) and with
+/// <see cref="RankingWeights.MinimumShouldMatch"/>; with <see cref="RankingWeights.MatchedWordBonus"/> above 0, each
+/// group also adds a constant, so that documents with more of the words rank first;</item>
+/// <item>consecutive wanted words add proximity clauses on the stemmed body (<see cref="RankingWeights.PhraseBoost"/>
+/// side by side, <see cref="RankingWeights.ProximityBoost"/> within <see cref="RankingWeights.ProximitySlop"/>);</item>
 /// <item>an exclusion is a MUST_NOT clause per stemmed field (any form of the word excludes);</item>
 /// <item>blank text, or exclusions only, match every article (minus the excluded); text that analyzes to nothing
 /// (stop words, punctuation) matches nothing: an empty result rather than an error.</item>
 /// </list>
-/// Coordination is disabled on every BooleanQuery we build so that the similarity's coord never interferes.
 /// Thread-safe.
 /// </remarks>
 public sealed class NewsQueryParser
 {
-    private static readonly string[] WantedFields = [NewsFields.Title, NewsFields.TitleExact, NewsFields.Body, NewsFields.BodyExact];
+    private static readonly string[] AllWantedFields =
+        [NewsFields.Title, NewsFields.TitleExact, NewsFields.Body, NewsFields.BodyExact, NewsFields.Lead, NewsFields.LeadExact];
+
     private static readonly string[] ExcludedFields = [NewsFields.Title, NewsFields.Body];
 
     private readonly Analyzer _analyzer;
     private readonly RankingWeights _weights;
+    private readonly string[] _wantedFields;
 
-    /// <summary>Creates a parser with its own analyzer from <see cref="NewsAnalyzerFactory"/>.</summary>
+    /// <summary>Creates a parser for <paramref name="weights"/> (null: the shipped default), with its own analyzer of the configuration's profile.</summary>
     public NewsQueryParser(RankingWeights? weights = null)
     {
-        _analyzer = NewsAnalyzerFactory.Create();
         _weights = weights ?? RankingWeights.Default;
+        _analyzer = NewsAnalyzerFactory.Create(_weights.Profile);
+        _wantedFields = [.. AllWantedFields.Where(field => Boost(field) > 0)];
     }
+
+    /// <summary>The configuration this parser builds queries for.</summary>
+    public RankingWeights Weights => _weights;
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="QuerySyntaxException"/> only for queries over the limits.</summary>
     public ParsedQuery Parse(string? text)
@@ -51,12 +62,13 @@ public sealed class NewsQueryParser
                 $"The query is longer than {SearchLimits.MaxQueryLength} characters.", SearchLimits.MaxQueryLength);
         }
 
-        var elements = QueryTokenizer.Tokenize(text);
+        var elements = ApplySyntax(QueryTokenizer.Tokenize(text));
         var groups = new List<List<Query>>();
         var exclusions = new List<Query>();
         var highlight = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         List<Query>? lastGroup = null;
+        var proximityWords = new List<IReadOnlyList<AnalyzedToken>?>();
         var pendingOr = false;
         var counted = 0;
 
@@ -69,7 +81,7 @@ public sealed class NewsQueryParser
                 continue;
             }
 
-            var fields = element.Excluded ? ExcludedFields : WantedFields;
+            var fields = element.Excluded ? ExcludedFields : _wantedFields;
             var perField = fields
                 .Select(field => (Field: field, Tokens: TokenInspector.Analyze(_analyzer, field, element.Text)))
                 .Where(x => x.Tokens.Count > 0)
@@ -117,14 +129,19 @@ public sealed class NewsQueryParser
                 disjunction.Add(query);
             }
 
+            // Proximity pairs need one word (one position) on the stemmed body; a phrase or an OR breaks the chain.
+            var bodyTokens = perField.FirstOrDefault(x => x.Field == NewsFields.Body).Tokens;
+            var single = element.Kind != QueryElementKind.Phrase && bodyTokens is { Count: > 0 } && bodyTokens.All(t => t.Position == bodyTokens[0].Position);
             if (pendingOr && lastGroup is not null)
             {
                 lastGroup.Add(disjunction);
+                proximityWords[^1] = null;
             }
             else
             {
                 lastGroup = [disjunction];
                 groups.Add(lastGroup);
+                proximityWords.Add(single ? bodyTokens : null);
             }
 
             pendingOr = false;
@@ -148,20 +165,112 @@ public sealed class NewsQueryParser
             return new ParsedQuery(top, ParsedQueryKind.Nothing, highlight);
         }
 
-        foreach (var group in groups)
+        // The words: the one BooleanQuery with coordination (when configured) and minimum-should-match. Without either,
+        // the groups go straight into the top query: the same scores (every other clause needs a word), a flatter query.
+        var required = MinimumShouldMatch.Required(_weights.MinimumShouldMatch, groups.Count);
+        var bonus = groups.Count > 1 && _weights.MatchedWordBonus > 0;
+        var flat = _weights.Coord <= 0 && required <= 1;
+        if (flat)
         {
-            var groupQuery = GroupQuery(group);
-            top.Add(groupQuery, Occur.SHOULD);
-
-            // A single group would only shift every score by the same constant: leave it out.
-            if (groups.Count > 1)
+            foreach (var group in groups)
             {
-                top.Add(new ConstantScoreQuery(GroupQuery(group)) { Boost = _weights.MatchedWordBonus }, Occur.SHOULD);
+                top.Add(GroupQuery(group), Occur.SHOULD);
+                AddBonus(top, group, bonus);
+            }
+        }
+        else
+        {
+            var words = new BooleanQuery(disableCoord: _weights.Coord <= 0) { MinimumNumberShouldMatch = required };
+            foreach (var group in groups)
+            {
+                words.Add(GroupQuery(group), Occur.SHOULD);
+            }
+
+            top.Add(words, Occur.MUST);
+        }
+
+        if (!flat)
+        {
+            foreach (var group in groups)
+            {
+                AddBonus(top, group, bonus);
             }
         }
 
+        AddProximity(top, proximityWords);
         AddExclusions(top, exclusions);
         return new ParsedQuery(top, ParsedQueryKind.Terms, highlight);
+    }
+
+    // "full": phrases, exclusions and OR as typed. "loose": a quoted phrase is searched as its words (in order they earn
+    // the proximity boosts): headlines quote speech that articles paraphrase. "plain": no operators at all, every
+    // piece is a word (the stock behaviour: the OR of the query's terms).
+    private IEnumerable<QueryElement> ApplySyntax(IReadOnlyList<QueryElement> elements)
+    {
+        var plain = _weights.Syntax == RankingWeights.PlainSyntax;
+        var loose = plain || _weights.Syntax == RankingWeights.LooseSyntax;
+        foreach (var element in elements)
+        {
+            if (element.Kind == QueryElementKind.Or && plain)
+            {
+                yield return element with { Kind = QueryElementKind.Word };
+            }
+            else if (element.Kind == QueryElementKind.Phrase && loose)
+            {
+                foreach (var word in element.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    yield return element with { Kind = QueryElementKind.Word, Text = word, Excluded = element.Excluded && !plain };
+                }
+            }
+            else
+            {
+                yield return plain && element.Excluded ? element with { Excluded = false } : element;
+            }
+        }
+    }
+
+    // Each pair of consecutive words, in order, on the stemmed body: side by side (phrase) and within the slop (proximity).
+    private void AddProximity(BooleanQuery top, List<IReadOnlyList<AnalyzedToken>?> words)
+    {
+        if (words.Count < 2 || !_wantedFields.Contains(NewsFields.Body))
+        {
+            return;
+        }
+
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] is not { } first || words[i + 1] is not { } second)
+            {
+                continue;
+            }
+
+            if (_weights.PhraseBoost > 0)
+            {
+                top.Add(PairQuery(first, second, 0, _weights.PhraseBoost), Occur.SHOULD);
+            }
+
+            if (_weights.ProximityBoost > 0)
+            {
+                top.Add(PairQuery(first, second, _weights.ProximitySlop, _weights.ProximityBoost), Occur.SHOULD);
+            }
+        }
+    }
+
+    private static MultiPhraseQuery PairQuery(IReadOnlyList<AnalyzedToken> first, IReadOnlyList<AnalyzedToken> second, int slop, float boost)
+    {
+        var pair = new MultiPhraseQuery { Slop = slop, Boost = boost };
+        pair.Add([.. first.Select(t => new Term(NewsFields.Body, t.Term))], 0);
+        pair.Add([.. second.Select(t => new Term(NewsFields.Body, t.Term))], 1);
+        return pair;
+    }
+
+    // A single group would only shift every score by the same constant: the caller leaves it out.
+    private void AddBonus(BooleanQuery top, List<Query> group, bool wanted)
+    {
+        if (wanted)
+        {
+            top.Add(new ConstantScoreQuery(GroupQuery(group)) { Boost = _weights.MatchedWordBonus }, Occur.SHOULD);
+        }
     }
 
     private static Query GroupQuery(List<Query> alternatives)
@@ -188,8 +297,9 @@ public sealed class NewsQueryParser
         }
     }
 
-    // One token: a term; several (a phrase, or a word the tokenizer splits, like "covid-19"): a phrase at the
-    // analyzed positions, so a stop word removed inside a quoted phrase still occupies its place.
+    // One position: a term, or the stacked forms of one word as alternatives (بغزه and غزه). Several positions (a phrase,
+    // or a word the tokenizer splits, like "covid-19"): a phrase at the analyzed positions, so a stop word removed inside
+    // a quoted phrase still occupies its place, with the stacked forms of a position as alternatives.
     private static Query FieldQuery(string field, IReadOnlyList<AnalyzedToken> tokens)
     {
         if (tokens.Count == 1)
@@ -197,14 +307,38 @@ public sealed class NewsQueryParser
             return new TermQuery(new Term(field, tokens[0].Term));
         }
 
-        var phrase = new PhraseQuery();
-        var first = tokens[0].Position;
-        foreach (var token in tokens)
+        var positions = tokens.GroupBy(t => t.Position).ToList();
+        if (positions.Count == 1)
         {
-            phrase.Add(new Term(field, token.Term), token.Position - first);
+            // The best form counts, not their sum: a word with variants must not outweigh a word without.
+            var forms = new DisjunctionMaxQuery(0f);
+            foreach (var token in tokens.DistinctBy(t => t.Term))
+            {
+                forms.Add(new TermQuery(new Term(field, token.Term)));
+            }
+
+            return forms;
         }
 
-        return phrase;
+        var first = tokens[0].Position;
+        if (positions.All(p => p.Count() == 1))
+        {
+            var phrase = new PhraseQuery();
+            foreach (var token in tokens)
+            {
+                phrase.Add(new Term(field, token.Term), token.Position - first);
+            }
+
+            return phrase;
+        }
+
+        var multi = new MultiPhraseQuery();
+        foreach (var position in positions)
+        {
+            multi.Add([.. position.Select(t => new Term(field, t.Term)).DistinctBy(t => t.Text)], position.Key - first);
+        }
+
+        return multi;
     }
 
     private float Boost(string field) => field switch
@@ -212,6 +346,8 @@ public sealed class NewsQueryParser
         NewsFields.Title => _weights.Title,
         NewsFields.TitleExact => _weights.TitleExact,
         NewsFields.Body => _weights.Body,
-        _ => _weights.BodyExact,
+        NewsFields.BodyExact => _weights.BodyExact,
+        NewsFields.Lead => _weights.Lead,
+        _ => _weights.LeadExact,
     };
 }

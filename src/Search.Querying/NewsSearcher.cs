@@ -25,7 +25,9 @@ public sealed class NewsSearcher : IDisposable
 
     private readonly IndexLayout _layout;
     private readonly NewsQueryParser _parser;
-    private readonly Analyzer _analyzer = NewsAnalyzerFactory.Create();
+    private readonly Analyzer _analyzer;
+    private readonly SuggestionService _suggestions;
+    private readonly SearchExecutor _executor;
     private readonly SearcherFactory _searcherFactory;
     private readonly System.Threading.Lock _refreshLock = new();
     private readonly Timer? _timer;
@@ -40,7 +42,12 @@ public sealed class NewsSearcher : IDisposable
         _layout = new IndexLayout(options.IndexPath);
         var weights = options.Weights ?? RankingWeights.Default;
         _parser = new NewsQueryParser(weights);
-        _searcherFactory = new Bm25SearcherFactory(new BM25Similarity(weights.K1, weights.B));
+
+        // The ranking configuration names the analysis profile; an index built with another one is refused (#3).
+        _analyzer = NewsAnalyzerFactory.Create(weights.Profile);
+        _suggestions = new SuggestionService(_analyzer);
+        _executor = new SearchExecutor(_parser, _analyzer, _suggestions);
+        _searcherFactory = new Bm25SearcherFactory(new Ranking.NewsSimilarity(weights));
         _status = MissingStatus();
         Refresh();
 
@@ -103,38 +110,32 @@ public sealed class NewsSearcher : IDisposable
         var started = Stopwatch.GetTimestamp();
         var parsed = _parser.Parse(request.Query);
         using var lease = Acquire();
-        var queryText = request.Query ?? string.Empty;
-        if (parsed.Kind == ParsedQueryKind.Nothing)
+
+        // Filters, facets, sort, recency, did-you-mean and highlighting (#4): see SearchExecutor.
+        return _executor.Execute(request, parsed, lease.Searcher, started);
+    }
+
+    /// <summary>Starts building the suggestion dictionary of the served index in the background (hosts call it at start-up); returns at once.</summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public void PrepareSuggestions()
+    {
+        using var lease = Acquire();
+        _suggestions.Prepare(lease.Searcher.IndexReader);
+    }
+
+    /// <summary>Completions of a partial query (words, headline phrases, headlines) from the dictionary of the served index.</summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public SuggestionList Suggest(string? text, int size = 8)
+    {
+        text ??= string.Empty;
+        if (text.Length > SearchLimits.MaxSuggestQueryLength || size is < 1 or > SearchLimits.MaxSuggestions)
         {
-            return new SearchPage(queryText, 0, ElapsedMs(started), request.Page, request.Size, [], SearchFacets.Empty);
+            throw new ArgumentException(
+                $"text must be at most {SearchLimits.MaxSuggestQueryLength} characters and size between 1 and {SearchLimits.MaxSuggestions}.");
         }
 
-        var query = ApplyFilters(parsed.Query, request);
-
-        // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
-        var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
-        var newest = new SortField(NewsFields.DateMillis, SortFieldType.INT64, reverse: true);
-        var sort = byDate ? new Sort(newest, SortField.FIELD_SCORE) : new Sort(SortField.FIELD_SCORE, newest);
-
-        // Ties fall back to doc id, so pages of one searcher never overlap or skip.
-        var top = TopFieldCollector.Create(sort, request.Page * request.Size, fillFields: false, trackDocScores: true,
-            trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCollector(FacetFields);
-        var searcher = lease.Searcher;
-        searcher.Search(query, MultiCollector.Wrap(top, facets));
-
-        var docs = top.GetTopDocs((request.Page - 1) * request.Size, request.Size);
-        var hits = docs.ScoreDocs
-            .Select(scoreDoc => HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, _analyzer, parsed.HighlightTerms))
-            .ToList();
-        return new SearchPage(
-            queryText,
-            top.TotalHits,
-            ElapsedMs(started),
-            request.Page,
-            request.Size,
-            hits,
-            new SearchFacets(facets.Result(NewsFields.Category), facets.Result(NewsFields.Source)));
+        using var lease = Acquire();
+        return new SuggestionList(text, _suggestions.Get(lease.Searcher.IndexReader).Suggest(text, size));
     }
 
     /// <summary>The stored article with <paramref name="id"/>, or null.</summary>
@@ -309,14 +310,14 @@ public sealed class NewsSearcher : IDisposable
         }
     }
 
-    private static (int? Version, string? Problem, int Documents) Inspect(SearcherManager manager, string path)
+    private (int? Version, string? Problem, int Documents) Inspect(SearcherManager manager, string path)
     {
         var searcher = manager.Acquire();
         try
         {
             var reader = (DirectoryReader)searcher.IndexReader;
             var commit = reader.IndexCommit;
-            return (IndexSchema.ReadVersion(commit), IndexSchema.Check(commit, path), reader.NumDocs);
+            return (IndexSchema.ReadVersion(commit), IndexSchema.CheckFor(commit, path, _parser.Weights.Profile), reader.NumDocs);
         }
         finally
         {
@@ -388,37 +389,6 @@ public sealed class NewsSearcher : IDisposable
         }
 
         return total;
-    }
-
-    private static double ElapsedMs(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
-
-    private static Query ApplyFilters(Query query, SearchRequest request)
-    {
-        var filter = new BooleanQuery(disableCoord: true);
-        if (request.Category is { } category)
-        {
-            filter.Add(new TermQuery(new Term(NewsFields.Category, category)), Occur.MUST);
-        }
-
-        if (request.Source is { } source)
-        {
-            filter.Add(new TermQuery(new Term(NewsFields.Source, source)), Occur.MUST);
-        }
-
-        if (request.From is not null || request.To is not null)
-        {
-            filter.Add(
-                NumericRangeQuery.NewInt64Range(
-                    NewsFields.DateMillis,
-                    request.From?.ToUnixTimeMilliseconds(),
-                    request.To?.ToUnixTimeMilliseconds(),
-                    minInclusive: true,
-                    maxInclusive: true),
-                Occur.MUST);
-        }
-
-        // Filters restrict without scoring, so they never change the ranking of what they keep.
-        return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
     }
 
     private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory

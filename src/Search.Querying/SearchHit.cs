@@ -3,12 +3,15 @@ namespace Search.Querying;
 /// <summary>One article in a page of results.</summary>
 /// <param name="Id">Article id.</param>
 /// <param name="Title">Headline (plain text, not escaped), or null.</param>
-/// <param name="Snippet">HTML: a fragment of the body around the matches, escaped, matched words in &lt;mark&gt;.</param>
+/// <param name="Snippet">
+/// HTML: the best one or two fragments of the body around the matches, escaped, matched words in &lt;mark&gt;, joined
+/// and framed by " … " where text was left out. Text keeps its logical order; no direction marks are added.
+/// </param>
 /// <param name="Category">Category, or null.</param>
 /// <param name="Source">Source, or null.</param>
 /// <param name="Url">Original URL, or null.</param>
 /// <param name="Date">Publication date as the source wrote it (ISO 8601), or null.</param>
-/// <param name="Score">Relevance score (see <see cref="RankingWeights.MatchedWordBonus"/>).</param>
+/// <param name="Score">Relevance score (see <see cref="RankingWeights.MatchedWordBonus"/>), times the recency factor when asked for.</param>
 public sealed record SearchHit(
     string Id,
     string? Title,
@@ -17,4 +20,8 @@ public sealed record SearchHit(
     string? Source,
     string? Url,
     string? Date,
-    float Score);
+    float Score)
+{
+    /// <summary>HTML: the whole title, escaped, with matched words in &lt;mark&gt;; null when there is no title.</summary>
+    public string? TitleHighlighted { get; init; }
+}

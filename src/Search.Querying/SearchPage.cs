@@ -2,7 +2,7 @@ namespace Search.Querying;
 
 /// <summary>One page of search results with the total and the facet counts of the whole result set.</summary>
 /// <param name="Query">The query text as received.</param>
-/// <param name="Total">Exact number of matching articles.</param>
+/// <param name="Total">Exact number of matching articles (never capped, see <see cref="SearchLimits.MaxResultWindow"/> for paging).</param>
 /// <param name="TookMs">Time spent searching, in milliseconds.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="Size">Requested page size.</param>
@@ -15,4 +15,17 @@ public sealed record SearchPage(
     int Page,
     int Size,
     IReadOnlyList<SearchHit> Hits,
-    SearchFacets Facets);
+    SearchFacets Facets)
+{
+    /// <summary>A corrected query text to offer ("did you mean"), when a word is rare or absent and the correction has results; else null.</summary>
+    public string? DidYouMean { get; init; }
+
+    /// <summary>True when the query had no results and the hits come from a typo-tolerant retry (see <see cref="SearchedQuery"/>).</summary>
+    public bool Corrected { get; init; }
+
+    /// <summary>
+    /// When <see cref="Corrected"/>: the query as searched, each word written as its most frequent close spelling; the retry
+    /// matched every spelling within the word's edit budget. Null otherwise.
+    /// </summary>
+    public string? SearchedQuery { get; init; }
+}

@@ -3,7 +3,11 @@ using System.Globalization;
 namespace Search.Querying;
 
 /// <summary>Turns raw parameter strings (HTTP query string, command line) into a valid <see cref="SearchRequest"/>.</summary>
-/// <remarks>Errors are keyed by parameter name (<c>q</c>, <c>page</c>, <c>size</c>, <c>from</c>, <c>to</c>, <c>sort</c>) so hosts can report them as such.</remarks>
+/// <remarks>
+/// Errors are keyed by parameter name (<c>q</c>, <c>page</c>, <c>size</c>, <c>category</c>, <c>source</c>, <c>month</c>,
+/// <c>from</c>, <c>to</c>, <c>sort</c>, <c>recency</c>) so hosts can report them as such. Facet parameters may repeat
+/// (<c>category=a&amp;category=b</c>): the values are alternatives.
+/// </remarks>
 public static class SearchRequestBinder
 {
     /// <summary>Binds and validates; returns null with the errors when a parameter is invalid.</summary>
@@ -11,12 +15,15 @@ public static class SearchRequestBinder
         string? q,
         string? page,
         string? size,
-        string? category,
-        string? source,
+        IReadOnlyList<string?>? category,
+        IReadOnlyList<string?>? source,
         string? from,
         string? to,
         string? sort,
-        out IReadOnlyDictionary<string, string[]> errors)
+        out IReadOnlyDictionary<string, string[]> errors,
+        IReadOnlyList<string?>? month = null,
+        string? recency = null,
+        double? defaultRecencyHalfLifeDays = null)
     {
         var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var pageNumber = ParseInt(page, "page", 1, found);
@@ -55,24 +62,49 @@ public static class SearchRequestBinder
             {
                 case "relevance":
                     break;
-                case "date":
+                case "date" or "newest":
                     sortValue = SearchSort.Date;
                     break;
                 default:
-                    found["sort"] = ["sort must be 'relevance' or 'date'."];
+                    found["sort"] = ["sort must be 'relevance', 'date' or 'newest'."];
                     break;
             }
         }
 
-        var request = new SearchRequest(
-            q,
-            pageNumber,
-            pageSize,
-            string.IsNullOrWhiteSpace(category) ? null : category.Trim(),
-            string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
-            fromValue,
-            toValue,
-            sortValue);
+        var halfLife = defaultRecencyHalfLifeDays;
+        if (!string.IsNullOrWhiteSpace(recency))
+        {
+            var text = recency.Trim().ToLowerInvariant();
+            if (text is "off" or "0")
+            {
+                halfLife = null;
+            }
+            else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var days)
+                     && days is > 0 and <= SearchLimits.MaxRecencyHalfLifeDays)
+            {
+                halfLife = days;
+            }
+            else
+            {
+                found["recency"] = [$"recency must be a half-life in days (above 0, at most {SearchLimits.MaxRecencyHalfLifeDays}), or 'off'."];
+            }
+        }
+
+        var months = Values(month);
+        foreach (var value in months)
+        {
+            if (!IsMonth(value))
+            {
+                found["month"] = [$"month must be yyyy-MM (for example 2018-03), not '{value}'."];
+                break;
+            }
+        }
+
+        var request = new SearchRequest(q, pageNumber, pageSize, Values(category), Values(source), fromValue, toValue, sortValue)
+        {
+            Months = months,
+            RecencyHalfLifeDays = halfLife,
+        };
         foreach (var (key, messages) in Validate(request))
         {
             found.TryAdd(key, messages);
@@ -111,8 +143,29 @@ public static class SearchRequestBinder
             errors["from"] = ["from must not be after to."];
         }
 
+        foreach (var (name, values) in new[] { ("category", request.Categories), ("source", request.Sources), ("month", request.Months) })
+        {
+            if (values is { Count: > SearchLimits.MaxFacetValues })
+            {
+                errors[name] = [$"{name} may be given at most {SearchLimits.MaxFacetValues} times."];
+            }
+        }
+
+        if (request.RecencyHalfLifeDays is { } days && !(days is > 0 and <= SearchLimits.MaxRecencyHalfLifeDays))
+        {
+            errors["recency"] = [$"recency must be above 0 and at most {SearchLimits.MaxRecencyHalfLifeDays} days."];
+        }
+
         return errors;
     }
+
+    // Blank values are ignored; duplicates collapse; order is kept (it does not matter to the search).
+    private static IReadOnlyList<string> Values(IReadOnlyList<string?>? values) =>
+        values is null ? [] : values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+
+    private static bool IsMonth(string value) =>
+        value.Length == 7 && value[4] == '-'
+        && DateTime.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static int ParseInt(string? text, string name, int fallback, Dictionary<string, string[]> errors)
     {

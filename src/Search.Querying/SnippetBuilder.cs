@@ -4,84 +4,184 @@ using Search.Core.Analysis;
 
 namespace Search.Querying;
 
-/// <summary>Cuts an HTML snippet around the matches of a body, with every matched form in &lt;mark&gt;.</summary>
+/// <summary>Cuts HTML snippets around the matches of a text, with every matched form in &lt;mark&gt;.</summary>
 /// <remarks>
-/// The body is re-analyzed with the field's own analyzer, so a token matches when its <em>stemmed</em> term is a
-/// query term: typing المعلمين marks المعلمون. Offsets come from the tokenizer, so marks and cuts fall on word
-/// boundaries. The window is the one (starting a little before a match) holding the most distinct matched terms;
-/// it is snapped to whitespace so no word is cut. Text is HTML-escaped; only our &lt;mark&gt; tags are markup.
+/// The text is re-analyzed with the analyzer of each field the query searched (stemmed and exact), so a token is marked
+/// when its stemmed term or its normalized term is one the query matched: typing المعلمين marks المعلمون, typing اسلام
+/// marks الإسلام. Offsets come from the tokenizer, so marks cover whole tokens. Fragments are windows of
+/// <see cref="MinFragment"/>–<see cref="MaxFragment"/> characters that start and end at whitespace, so no word (Arabic
+/// or Latin) is ever cut; the best window holds the most distinct matched terms, then the most matches; a second,
+/// non-overlapping one is added when it holds a match the first lacks, or when the first leaves room. Fragments keep
+/// document order and are joined by " … ".
+/// Bidi: the text is copied in logical order and nothing is inserted inside it; the ellipsis is a neutral character set
+/// off by spaces and no direction marks are added, so Latin words and digits inside Arabic text render as in the
+/// source when the client displays the snippet in a right-to-left (<c>dir="rtl"</c>) element.
+/// Text is HTML-escaped; only our &lt;mark&gt; tags are markup.
 /// </remarks>
 internal static class SnippetBuilder
 {
-    public const int MaxLength = 220;
-    private const int Lead = 60;
-    private const int MaxAnchors = 256;
+    public const int MaxFragment = 240;
+    public const int MinFragment = 160;
+    public const int MaxFragments = 2;
+
+    // Bodies beyond this are highlighted in their first part only: bounds the cost of very long articles.
+    public const int MaxAnalyzedChars = 20_000;
+    private const int Lead = 50;
+    private const int MaxAnchors = 128;
     private const string Ellipsis = "…";
 
-    public static string Build(Analyzer analyzer, string field, string? text, IReadOnlySet<string> terms, int maxLength = MaxLength)
+    /// <summary>The best one or two fragments of <paramref name="text"/> around the tokens that match in <paramref name="fields"/> (each field to analyze the text with, and the query terms to look for in it).</summary>
+    public static string Build(Analyzer analyzer, string? text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
 
-        var matches = terms.Count == 0
-            ? []
-            : TokenInspector.Analyze(analyzer, field, text).Where(token => terms.Contains(token.Term)).ToList();
-
-        var (start, end) = matches.Count == 0 ? (0, SnapEnd(text, 0, maxLength)) : BestWindow(text, matches, maxLength);
-        var builder = new StringBuilder(end - start + 64);
-        if (start > 0)
+        var matches = Matches(analyzer, text, fields, MaxAnalyzedChars);
+        var builder = new StringBuilder(MaxFragments * (MaxFragment + 64));
+        if (matches.Count == 0)
         {
-            builder.Append(Ellipsis).Append(' ');
-        }
-
-        var cursor = start;
-        foreach (var match in matches)
-        {
-            if (match.StartOffset < cursor || match.EndOffset > end)
+            var end = SnapEnd(text, 0, MaxFragment);
+            AppendFragment(builder, text, 0, end, matches);
+            if (end < text.Length)
             {
-                continue;
+                builder.Append(' ').Append(Ellipsis);
             }
 
-            AppendEscaped(builder, text, cursor, match.StartOffset);
-            builder.Append("<mark>");
-            AppendEscaped(builder, text, match.StartOffset, match.EndOffset);
-            builder.Append("</mark>");
-            cursor = match.EndOffset;
+            return builder.ToString();
         }
 
-        AppendEscaped(builder, text, cursor, end);
-        if (end < text.Length)
+        var windows = BestWindows(text, matches);
+        for (var i = 0; i < windows.Count; i++)
         {
-            builder.Append(' ').Append(Ellipsis);
+            var (start, end) = windows[i];
+            if (i == 0 && start > 0)
+            {
+                builder.Append(Ellipsis).Append(' ');
+            }
+
+            AppendFragment(builder, text, start, end, matches);
+            if (end < text.Length)
+            {
+                builder.Append(' ').Append(Ellipsis);
+                if (i + 1 < windows.Count)
+                {
+                    builder.Append(' ');
+                }
+            }
         }
 
         return builder.ToString();
     }
 
-    private static (int Start, int End) BestWindow(string text, List<AnalyzedToken> matches, int maxLength)
+    /// <summary>All of <paramref name="text"/> (a title), escaped, with the tokens that match in <paramref name="fields"/> marked.</summary>
+    public static string HighlightAll(Analyzer analyzer, string text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields)
     {
-        var best = (Start: 0, End: 0, Distinct: -1, Count: -1);
-        foreach (var anchor in matches.Take(MaxAnchors))
+        var matches = Matches(analyzer, text, fields, int.MaxValue);
+        var builder = new StringBuilder(text.Length + matches.Count * 13);
+        AppendFragment(builder, text, 0, text.Length, matches);
+        return builder.ToString();
+    }
+
+    // The tokens whose term in one of the fields is a query term of that field, in text order, without overlaps.
+    private static List<Match> Matches(Analyzer analyzer, string text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields, int maxChars)
+    {
+        var matches = new List<Match>();
+        var analyzed = text.Length > maxChars ? text[..SnapEnd(text, 0, maxChars)] : text;
+        foreach (var (field, wanted) in fields)
         {
-            var start = SnapStart(text, Math.Max(0, anchor.StartOffset - Lead), anchor.StartOffset);
-            var end = SnapEnd(text, start, maxLength);
-            var inside = matches.Where(m => m.StartOffset >= start && m.EndOffset <= end).ToList();
-            var distinct = inside.Select(m => m.Term).Distinct(StringComparer.Ordinal).Count();
-            if (distinct > best.Distinct || (distinct == best.Distinct && inside.Count > best.Count))
+            if (wanted.Count == 0)
             {
-                best = (start, end, distinct, inside.Count);
+                continue;
+            }
+
+            foreach (var token in TokenInspector.Analyze(analyzer, field, analyzed))
+            {
+                if (wanted.Contains(token.Term))
+                {
+                    matches.Add(new Match(token.StartOffset, token.EndOffset, token.Term));
+                }
             }
         }
 
-        return (best.Start, best.End);
+        if (fields.Count > 1)
+        {
+            matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+            var merged = new List<Match>(matches.Count);
+            foreach (var match in matches)
+            {
+                if (merged.Count == 0 || match.Start >= merged[^1].End)
+                {
+                    merged.Add(match);
+                }
+            }
+
+            matches = merged;
+        }
+
+        return matches;
+    }
+
+    private static List<(int Start, int End)> BestWindows(string text, List<Match> matches)
+    {
+        var first = BestWindow(text, matches, null);
+        var windows = new List<(int Start, int End)> { (first.Start, first.End) };
+        var outside = matches.Where(m => m.Start >= first.End || m.End <= first.Start).ToList();
+        if (outside.Count > 0)
+        {
+            var second = BestWindow(text, outside, first);
+            var newTerms = outside
+                .Where(m => m.Start >= second.Start && m.End <= second.End)
+                .Any(m => !first.Terms.Contains(m.Term));
+            if (second.Distinct > 0 && (newTerms || first.End - first.Start < MinFragment))
+            {
+                windows.Add((second.Start, second.End));
+                windows.Sort();
+            }
+        }
+
+        return windows;
+    }
+
+    private static (int Start, int End, int Distinct, HashSet<string> Terms) BestWindow(
+        string text, List<Match> matches, (int Start, int End, int Distinct, HashSet<string> Terms)? avoid)
+    {
+        var best = (Start: 0, End: 0, Distinct: -1, Count: -1, Terms: new HashSet<string>());
+        foreach (var anchor in matches.Take(MaxAnchors))
+        {
+            var start = SnapStart(text, Math.Max(avoid is { } a && anchor.Start >= a.End ? a.End : 0, anchor.Start - Lead), anchor.Start);
+            var limit = avoid is { } b && start < b.Start ? b.Start - start : MaxFragment;
+            var end = SnapEnd(text, start, Math.Min(MaxFragment, limit));
+            if (avoid is { } c && start < c.Start && end > c.Start)
+            {
+                end = anchor.End;
+            }
+
+            var inside = new HashSet<string>(StringComparer.Ordinal);
+            var count = 0;
+            foreach (var match in matches)
+            {
+                if (match.Start >= start && match.End <= end)
+                {
+                    inside.Add(match.Term);
+                    count++;
+                }
+            }
+
+            if (inside.Count > best.Distinct || (inside.Count == best.Distinct && count > best.Count))
+            {
+                best = (start, end, inside.Count, count, inside);
+            }
+        }
+
+        return (best.Start, best.End, best.Distinct, best.Terms);
     }
 
     // The first word start at or after `from`, but never after the anchor match.
     private static int SnapStart(string text, int from, int anchor)
     {
-        if (from == 0)
+        if (from <= 0)
         {
             return 0;
         }
@@ -123,6 +223,26 @@ internal static class SnippetBuilder
         return next;
     }
 
+    private static void AppendFragment(StringBuilder builder, string text, int start, int end, List<Match> matches)
+    {
+        var cursor = start;
+        foreach (var match in matches)
+        {
+            if (match.Start < cursor || match.End > end)
+            {
+                continue;
+            }
+
+            AppendEscaped(builder, text, cursor, match.Start);
+            builder.Append("<mark>");
+            AppendEscaped(builder, text, match.Start, match.End);
+            builder.Append("</mark>");
+            cursor = match.End;
+        }
+
+        AppendEscaped(builder, text, cursor, end);
+    }
+
     private static void AppendEscaped(StringBuilder builder, string text, int start, int end)
     {
         for (var i = start; i < end; i++)
@@ -140,4 +260,6 @@ internal static class SnippetBuilder
             }
         }
     }
+
+    private readonly record struct Match(int Start, int End, string Term);
 }

@@ -25,11 +25,16 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
         var document = await GetDocumentAsync(api.Client);
 
         var paths = document["paths"]!.AsObject();
-        Assert.Equal(["/search", "/documents/{id}", "/analyze", "/health"], paths.Select(p => p.Key));
+        Assert.Equal(["/search", "/suggest", "/documents/{id}", "/analyze", "/health"], paths.Select(p => p.Key));
         var search = paths["/search"]!["get"]!;
         Assert.Equal(
-            ["q", "page", "size", "category", "source", "from", "to", "sort"],
+            ["q", "page", "size", "category", "source", "month", "from", "to", "sort", "recency"],
             search["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        var suggest = paths["/suggest"]!["get"]!;
+        Assert.Equal(["q", "size"], suggest["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        Assert.All(suggest["parameters"]!.AsArray(), p => Assert.False(string.IsNullOrEmpty(p!["description"]?.GetValue<string>())));
+        Assert.NotNull(suggest["responses"]!["400"]);
+        Assert.NotNull(suggest["responses"]!["503"]);
         Assert.All(search["parameters"]!.AsArray(), p => Assert.False(string.IsNullOrEmpty(p!["description"]?.GetValue<string>())));
         Assert.NotNull(search["responses"]!["200"]);
         Assert.NotNull(search["responses"]!["400"]);

@@ -2,7 +2,21 @@ namespace Search.Querying.Tests;
 
 public sealed class NewsQueryParserTests
 {
-    private readonly NewsQueryParser _parser = new();
+    // The construction of #2 pinned field by field: strict phrases, no lead fields, no coordination or proximity, the
+    // matched-word bonus. The shipped default (#3) differs only in its weights and these switches, which
+    // RankingParserTests covers; keeping this shape here keeps every syntax case readable.
+    private static readonly RankingWeights Structural = RankingWeights.Default with
+    {
+        Syntax = RankingWeights.FullSyntax,
+        Lead = 0,
+        LeadExact = 0,
+        Coord = 0,
+        ProximityBoost = 0,
+        PhraseBoost = 0,
+        MatchedWordBonus = 1000,
+    };
+
+    private readonly NewsQueryParser _parser = new(Structural);
 
     // The per-word disjunction over the four text fields with the default weights.
     private static string Word(string stem, string exact) =>

@@ -43,9 +43,13 @@ public sealed class NewsSearcherTests(TinyIndexFixture index) : IClassFixture<Ti
         var phrase = _searcher.Search(new SearchRequest("\"كأس العالم\""));
         var words = _searcher.Search(new SearchRequest("كأس العالم"));
 
-        // t06 has كأس and العالم, but apart.
-        Assert.Equal(["t05"], Ids(phrase));
+        // t06 has كأس and العالم, but apart. The default configuration reads quotes loosely (#3: headlines quote
+        // speech that articles paraphrase; measured +2.9% MRR@10 on news-headlines): the quoted words are searched as
+        // words, and the article where they stand side by side ranks first through the proximity boost.
+        Assert.Equal(["t05", "t06"], Ids(phrase));
         Assert.Equal(["t05", "t06"], Ids(words));
+        var strict = new NewsQueryParser(RankingWeights.Default with { Syntax = RankingWeights.FullSyntax });
+        Assert.IsType<Lucene.Net.Search.PhraseQuery>(((Lucene.Net.Search.DisjunctionMaxQuery)((Lucene.Net.Search.BooleanQuery)((Lucene.Net.Search.BooleanQuery)strict.Parse("\"كأس العالم\"").Query).Clauses[0].Query).Clauses[0].Query).Disjuncts[0]);
     }
 
     [Fact]
@@ -77,7 +81,7 @@ public sealed class NewsSearcherTests(TinyIndexFixture index) : IClassFixture<Ti
     [Fact]
     public void FiltersByCategoryAndSource()
     {
-        var page = _searcher.Search(new SearchRequest("النفط", Category: "اقتصاد", Source: "العربية"));
+        var page = _searcher.Search(new SearchRequest("النفط", Categories: ["اقتصاد"], Sources: ["العربية"]));
 
         Assert.Equal(["t02"], Ids(page));
     }
@@ -162,7 +166,7 @@ public sealed class NewsSearcherTests(TinyIndexFixture index) : IClassFixture<Ti
     [Fact]
     public void StartsSnippetWithBodyWhenNothingMatches()
     {
-        var page = _searcher.Search(new SearchRequest("-النفط", Category: "ثقافة"));
+        var page = _searcher.Search(new SearchRequest("-النفط", Categories: ["ثقافة"]));
 
         var hit = Assert.Single(page.Hits);
         Assert.StartsWith("افتتح معرض الكتاب", hit.Snippet, StringComparison.Ordinal);

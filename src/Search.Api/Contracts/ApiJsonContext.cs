@@ -6,6 +6,7 @@ namespace Search.Api.Contracts;
 /// <summary>Source-generated JSON for the response contracts (camelCase, as the web defaults).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SearchResponse))]
+[JsonSerializable(typeof(SuggestResponse))]
 [JsonSerializable(typeof(DocumentResponse))]
 [JsonSerializable(typeof(AnalyzeResponse))]
 [JsonSerializable(typeof(HealthResponse))]

@@ -2,10 +2,15 @@ using Search.Querying;
 
 namespace Search.Api.Contracts;
 
-/// <summary>One hit; <c>snippet</c> is HTML (escaped text, matches in &lt;mark&gt;), every other string is plain text.</summary>
+/// <summary>
+/// One hit; <c>snippet</c> and <c>titleHighlighted</c> are HTML (escaped text, matches in &lt;mark&gt;), every other
+/// string is plain text. Arabic text keeps its logical order and carries no direction marks: show it in a
+/// <c>dir="rtl"</c> element and Latin words and digits inside it read as in the article.
+/// </summary>
 public sealed record SearchHitResponse(
     string Id,
     string? Title,
+    string? TitleHighlighted,
     string Snippet,
     string? Category,
     string? Source,
@@ -14,5 +19,5 @@ public sealed record SearchHitResponse(
     float Score)
 {
     public static SearchHitResponse From(SearchHit hit) =>
-        new(hit.Id, hit.Title, hit.Snippet, hit.Category, hit.Source, hit.Url, hit.Date, hit.Score);
+        new(hit.Id, hit.Title, hit.TitleHighlighted, hit.Snippet, hit.Category, hit.Source, hit.Url, hit.Date, hit.Score);
 }

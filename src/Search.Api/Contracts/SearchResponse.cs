@@ -1,8 +1,19 @@
+using System.Text.Json.Serialization;
 using Search.Querying;
 
 namespace Search.Api.Contracts;
 
 /// <summary>Body of <c>GET /search</c>.</summary>
+/// <param name="Query">The query text as received.</param>
+/// <param name="Total">Exact number of matching articles (never capped).</param>
+/// <param name="TookMs">Time spent searching, in milliseconds.</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="Size">Requested page size.</param>
+/// <param name="Hits">The hits of this page.</param>
+/// <param name="Facets">Counts over all matches; each facet counted under the other facets' filters.</param>
+/// <param name="Corrected">True when the query had no results and the hits come from a typo-tolerant retry.</param>
+/// <param name="DidYouMean">A corrected query that has results, offered when a word is rare or absent; omitted otherwise.</param>
+/// <param name="SearchedQuery">When corrected: the query as searched (each word as its most frequent close spelling); omitted otherwise.</param>
 public sealed record SearchResponse(
     string Query,
     int Total,
@@ -10,7 +21,10 @@ public sealed record SearchResponse(
     int Page,
     int Size,
     IReadOnlyList<SearchHitResponse> Hits,
-    FacetsResponse Facets)
+    FacetsResponse Facets,
+    bool Corrected,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DidYouMean = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedQuery = null)
 {
     public static SearchResponse From(SearchPage page) => new(
         page.Query,
@@ -21,5 +35,9 @@ public sealed record SearchResponse(
         page.Hits.Select(SearchHitResponse.From).ToList(),
         new FacetsResponse(
             page.Facets.Category.Select(FacetValueResponse.From).ToList(),
-            page.Facets.Source.Select(FacetValueResponse.From).ToList()));
+            page.Facets.Source.Select(FacetValueResponse.From).ToList(),
+            page.Facets.Month.Select(FacetValueResponse.From).ToList()),
+        page.Corrected,
+        page.DidYouMean,
+        page.SearchedQuery);
 }

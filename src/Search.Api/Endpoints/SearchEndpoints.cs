@@ -21,7 +21,13 @@ public static class SearchEndpoints
                 "Full-text search over titles and bodies with Arabic normalization and light stemming. Syntax: plain "
                 + "words (articles with more of them rank higher, all of them first), \"quoted phrases\", -word or "
                 + "-\"phrase\" to exclude, OR between words. Other characters (field:, *, ~, ^, brackets) are searched as "
-                + "plain text. An empty q lists the newest articles within the filters. Facet counts cover all matches. "
+                + "plain text. An empty q lists the newest articles within the filters. Filters: repeat category, source or "
+                + "month for alternatives (OR); different filters and the date range must all hold (AND). Facet counts "
+                + "(category, source, month) cover all matches, each facet counted under the other facets' filters but "
+                + "not its own. Hits carry an HTML snippet (the best one or two fragments, matched forms in <mark>) and "
+                + "titleHighlighted. When a word is rare or absent, didYouMean offers a corrected query that has results; "
+                + "when nothing matches, the query is retried with typo tolerance and the answer says corrected: true "
+                + "with the searchedQuery. total is exact. "
                 + "400: invalid parameters (keyed by name) or a query over the limits (title \"Invalid query\"); "
                 + "503: the index is missing or of another schema version.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -34,7 +40,7 @@ public static class SearchEndpoints
     /// </summary>
     public static Task DescribeIntegerParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.RelativePath != "search")
+        if (context.Description.RelativePath is not ("search" or "suggest"))
         {
             return Task.CompletedTask;
         }
@@ -53,7 +59,12 @@ public static class SearchEndpoints
             }
             else if (parameter.Name == "sort")
             {
-                schema.Enum = [JsonValue.Create("relevance"), JsonValue.Create("date")];
+                schema.Enum = [JsonValue.Create("relevance"), JsonValue.Create("date"), JsonValue.Create("newest")];
+            }
+            else if (parameter.Name == "recency")
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Pattern = "^(off|[0-9]+(\\.[0-9]+)?)$";
             }
         }
 
@@ -62,16 +73,20 @@ public static class SearchEndpoints
 
     private static Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult> Search(
         NewsSearcher searcher,
+        SearchBoxSettings settings,
         [Description("Query text, at most 1000 characters: words, \"phrases\", -excluded, OR. Empty lists the newest articles.")] string? q,
         [Description("1-based page number (integer, default 1); page × size must not exceed 10000.")] string? page,
         [Description("Hits per page (integer 1–100, default 10).")] string? size,
-        [Description("Keep only this category (exact value, as in the facets).")] string? category,
-        [Description("Keep only this source (exact value, as in the facets).")] string? source,
+        [Description("Keep only this category (exact value, as in the facets); repeat for several (any of them).")] string[]? category,
+        [Description("Keep only this source (exact value, as in the facets); repeat for several (any of them).")] string[]? source,
+        [Description("Keep only this publication month, yyyy-MM (UTC), as in the facets; repeat for several (any of them).")] string[]? month,
         [Description("Earliest publication date, inclusive: yyyy-MM-dd (start of day, UTC) or ISO 8601 date and time.")] string? from,
         [Description("Latest publication date, inclusive: yyyy-MM-dd (the whole day, UTC) or ISO 8601 date and time.")] string? to,
-        [Description("Order: relevance (default) or date (newest first).")] string? sort)
+        [Description("Order: relevance (default) or date (newest first; also 'newest').")] string? sort,
+        [Description("Recency boost for relevance order: a half-life in days (score × (1 + 2^(−age/half-life)), age from the newest article), or 'off'. Default: configuration Search:Recency:HalfLifeDays, off when unset.")] string? recency)
     {
-        var request = SearchRequestBinder.TryBind(q, page, size, category, source, from, to, sort, out var errors);
+        var request = SearchRequestBinder.TryBind(q, page, size, category, source, from, to, sort, out var errors,
+            month, recency, settings.RecencyHalfLifeDays);
         if (request is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -27,6 +27,14 @@ internal sealed class IndexingRun
 
     private readonly Option<bool> _json = CommonOptions.Json();
 
+    // Analysis changes are index changes (#3): a configuration's profile is chosen when the index is built.
+    private readonly Option<string?> _config = new("--config")
+    {
+        Description = "Build with the analysis profile of this ranking configuration (default, stock, or a JSON path); "
+            + "index: must match the existing index's profile",
+        HelpName = "name-or-path",
+    };
+
     public Command CreateCommand(string name, string description, bool rebuild, CliConsole console)
     {
         _maxErrors.Validators.Add(result =>
@@ -39,7 +47,7 @@ internal sealed class IndexingRun
                 result.AddError("--max-errors must be -1 (no limit) or a count of 0 or more.");
             }
         });
-        var command = new Command(name, description) { _paths, _index, _maxErrors, _json };
+        var command = new Command(name, description) { _paths, _index, _maxErrors, _json, _config };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse, rebuild, console, cancellationToken));
         return command;
     }
@@ -59,10 +67,22 @@ internal sealed class IndexingRun
             return ExitCodes.Usage;
         }
 
+        Search.Core.Analysis.AnalysisProfile? profile = null;
+        if (parse.GetValue(_config) is { } configName)
+        {
+            if (RankingConfigs.TryLoad(configName, console) is not { } weights)
+            {
+                return ExitCodes.Usage;
+            }
+
+            profile = weights.Profile;
+        }
+
         var reporter = new IndexingProgressReporter(console);
         var options = new IndexingOptions
         {
             MaxErrors = parse.GetValue(_maxErrors),
+            Analysis = profile,
             OnError = error => console.Error.WriteLine(error.ToString()),
             Progress = reporter,
         };

@@ -15,21 +15,24 @@ internal static class SearchCommand
         var index = CommonOptions.Index();
         var size = new Option<string>("--size") { Description = "Hits per page (1 to 100)", DefaultValueFactory = _ => "10", HelpName = "n" };
         var page = new Option<string>("--page") { Description = "1-based page", DefaultValueFactory = _ => "1", HelpName = "n" };
-        var category = new Option<string?>("--category") { Description = "Only this category (exact value)" };
-        var source = new Option<string?>("--source") { Description = "Only this source (exact value)" };
+        var category = new Option<string[]>("--category") { Description = "Only this category (exact value); repeat for any of several" };
+        var source = new Option<string[]>("--source") { Description = "Only this source (exact value); repeat for any of several" };
+        var month = new Option<string[]>("--month") { Description = "Only this publication month (yyyy-MM, UTC); repeat for any of several", HelpName = "yyyy-MM" };
+        var recency = new Option<string?>("--recency") { Description = "Recency boost for relevance order: half-life in days, or off", HelpName = "days" };
         var from = new Option<string?>("--from") { Description = "Published on or after (yyyy-MM-dd or ISO 8601)", HelpName = "date" };
         var to = new Option<string?>("--to") { Description = "Published on or before (a whole day for yyyy-MM-dd)", HelpName = "date" };
-        var sort = new Option<string>("--sort") { Description = "relevance or date (newest first)", DefaultValueFactory = _ => "relevance" };
+        var sort = new Option<string>("--sort") { Description = "relevance, or date/newest (newest first)", DefaultValueFactory = _ => "relevance" };
         var json = CommonOptions.Json();
         var command = new Command("search", "Search the index and show the top hits")
         {
-            query, index, size, page, category, source, from, to, sort, json,
+            query, index, size, page, category, source, month, from, to, sort, recency, json,
         };
         command.SetAction(parse =>
         {
             var request = SearchRequestBinder.TryBind(
                 parse.GetValue(query), parse.GetValue(page), parse.GetValue(size), parse.GetValue(category),
-                parse.GetValue(source), parse.GetValue(from), parse.GetValue(to), parse.GetValue(sort), out var errors);
+                parse.GetValue(source), parse.GetValue(from), parse.GetValue(to), parse.GetValue(sort), out var errors,
+                parse.GetValue(month), parse.GetValue(recency));
             if (request is null)
             {
                 foreach (var (name, messages) in errors)
@@ -61,6 +64,15 @@ internal static class SearchCommand
             {
                 CliJson.Write(console.Out, result);
                 return ExitCodes.Ok;
+            }
+
+            if (result.Corrected)
+            {
+                console.Error.WriteLine($"No results as typed; showing results for: {result.SearchedQuery}");
+            }
+            else if (result.DidYouMean is { } didYouMean)
+            {
+                console.Error.WriteLine($"Did you mean: {didYouMean}");
             }
 
             WriteTable(console, result);

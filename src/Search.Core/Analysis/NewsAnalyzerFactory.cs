@@ -14,11 +14,14 @@ namespace Search.Core.Analysis;
 /// Index-time and query-time analysis drifting apart is the relevance bug we most want to make impossible, so the
 /// chain is defined here once, per field:
 /// <list type="bullet">
-/// <item><c>title</c>, <c>body</c>: underscores to spaces (hashtags) → standard tokenizer → lower case (Latin) →
-/// digit folding → Arabic normalization → drop empty tokens → stop words → Arabic light stemmer.</item>
-/// <item><c>title.exact</c>, <c>body.exact</c>: the same without the stemmer.</item>
+/// <item><c>title</c>, <c>body</c>, <c>lead</c>: <see cref="ArabicFolding"/> (hashtag underscores to spaces, alef wasla,
+/// superscript alef, hamza on waw/yeh, Persian letters, presentation forms, tanween alef) → standard tokenizer → lower
+/// case (Latin) → digit folding → Arabic normalization → drop empty tokens → stop words → proclitic variants
+/// (<see cref="ProcliticVariantFilter"/>) → light stemmer (<see cref="NewsStemFilter"/>).</item>
+/// <item><c>title.exact</c>, <c>body.exact</c>, <c>lead.exact</c>: the same without the variants and the stemmer.</item>
 /// <item>any other field (<c>id</c>, <c>category</c>, <c>source</c>): the whole value as one token.</item>
 /// </list>
+/// That is the <c>news</c> profile; <see cref="Create(AnalysisProfile)"/> also builds the <c>stock</c> one, for comparison.
 /// Unlike the stock <see cref="ArabicAnalyzer"/>, stop words are removed <em>after</em> normalization, with the stock
 /// list normalized the same way. The stock list spells most words both with and without hamza, but not with ي for ى
 /// (علي for على, حتي, لدي), nor with tatweel or harakat (إلـى, عَلَى), so the stock order keeps those spellings as terms.
@@ -29,16 +32,24 @@ public static class NewsAnalyzerFactory
 {
     private static readonly Lazy<CharArraySet> NormalizedStopWords = new(BuildStopWords);
 
-    /// <summary>A new analyzer for every field of the schema. Thread-safe; reuse one per component.</summary>
-    public static Analyzer Create() => new NewsAnalyzer(NormalizedStopWords.Value);
+    /// <summary>A new analyzer of the default profile (<see cref="AnalysisProfile.Default"/>) for every field of the schema. Thread-safe; reuse one per component.</summary>
+    public static Analyzer Create() => Create(AnalysisProfile.Default);
+
+    /// <summary>A new analyzer of <paramref name="profile"/> for every field of the schema. Thread-safe; reuse one per component.</summary>
+    /// <remarks>The <c>stock</c> profile is Lucene.Net's ArabicAnalyzer chain as is (stop words before normalization, stock stemmer), on the same fields.</remarks>
+    public static Analyzer Create(AnalysisProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.IsStock ? new StockAnalyzer() : new NewsAnalyzer(NormalizedStopWords.Value);
+    }
 
     /// <summary>The stock Arabic stop words after our normalization.</summary>
     public static CharArraySet StopWords => NormalizedStopWords.Value;
 
-    /// <summary>Applies the character-level steps of the chain (lower case, digits, Arabic normalization) to one word.</summary>
+    /// <summary>Applies the character-level steps of the default chain (folding, lower case, digits, Arabic normalization) to one word.</summary>
     public static string NormalizeWord(string word)
     {
-        var buffer = word.ToLowerInvariant().ToCharArray();
+        var buffer = ArabicFolding.Apply(AnalysisProfile.News, word).ToLowerInvariant().ToCharArray();
         for (var i = 0; i < buffer.Length; i++)
         {
             buffer[i] = DigitFoldingFilter.Fold(buffer[i]);
@@ -50,8 +61,6 @@ public static class NewsAnalyzerFactory
 
     // Stop words that normalize to a common name: removing them would make the name unsearchable.
     private static readonly string[] KeptNames = ["علي"];
-
-    private static readonly NormalizeCharMap HashtagSplitter = BuildHashtagSplitter();
 
     private static CharArraySet BuildStopWords()
     {
@@ -68,19 +77,11 @@ public static class NewsAnalyzerFactory
         return set.AsReadOnly();
     }
 
-    // #كأس_العالم is two words to a reader; one char for one keeps every offset exact.
-    private static NormalizeCharMap BuildHashtagSplitter()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        builder.Add("_", " ");
-        return builder.Build();
-    }
-
     private sealed class NewsAnalyzer(CharArraySet stopWords) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
             NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName)
-                ? new MappingCharFilter(HashtagSplitter, reader)
+                ? new MappingCharFilter(ArabicFolding.For(AnalysisProfile.News), reader)
                 : reader;
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
@@ -99,6 +100,32 @@ public static class NewsAnalyzerFactory
             // A lone tatweel or haraka normalizes to nothing: never index an empty term.
             stream = new LengthFilter(IndexVersion.Lucene, stream, 1, int.MaxValue);
             stream = new StopFilter(IndexVersion.Lucene, stream, stopWords);
+            if (stemmed)
+            {
+                // Variants before stemming, so غزه of بغزه is stemmed like غزه typed alone (#3).
+                stream = new ProcliticVariantFilter(stream);
+                stream = new NewsStemFilter(stream);
+            }
+
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    // Lucene.Net's ArabicAnalyzer, field by field: stop words before normalization, as the stock analyzer does.
+    private sealed class StockAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var stemmed = NewsFields.IsStemmed(fieldName);
+            if (!stemmed && !NewsFields.IsExact(fieldName))
+            {
+                return new TokenStreamComponents(new KeywordTokenizer(reader));
+            }
+
+            var source = new StandardTokenizer(IndexVersion.Lucene, reader);
+            TokenStream stream = new LowerCaseFilter(IndexVersion.Lucene, source);
+            stream = new StopFilter(IndexVersion.Lucene, stream, ArabicAnalyzer.DefaultStopSet);
+            stream = new ArabicNormalizationFilter(stream);
             if (stemmed)
             {
                 stream = new ArabicStemFilter(stream);

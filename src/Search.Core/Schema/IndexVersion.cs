@@ -13,8 +13,13 @@ public static class IndexVersion
     public const LuceneVersion Lucene = LuceneVersion.LUCENE_48;
 
     /// <summary>Our schema version: fields, analysis chain, stored values.</summary>
-    public const int Schema = 1;
+    /// <remarks>3 (#3): lead fields, the news profile's folding, stemmer and proclitic variants, the analysis profile in the commit;
+    /// the month facet field (#4). 4 (#4): headline and id as binary doc values, read by the suggestion dictionary.</remarks>
+    public const int Schema = 4;
 
     /// <summary>The commit user-data key that carries <see cref="Schema"/>.</summary>
     public const string SchemaKey = "search.schema";
+
+    /// <summary>The commit user-data key that carries the index's analysis profile name (<c>news</c>, <c>stock</c>).</summary>
+    public const string AnalysisKey = "search.analysis";
 }

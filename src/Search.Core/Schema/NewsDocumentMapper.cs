@@ -23,10 +23,21 @@ public static class NewsDocumentMapper
             new TextField(NewsFields.BodyExact, article.Body, Field.Store.NO),
         };
 
+        // The lead as its own short field: a headline's words in the first sentences weigh more than deep in the body.
+        var lead = Lead(article.Body);
+        document.Add(new TextField(NewsFields.Lead, lead, Field.Store.NO));
+        document.Add(new TextField(NewsFields.LeadExact, lead, Field.Store.NO));
+
         if (!string.IsNullOrWhiteSpace(article.Title))
         {
             document.Add(new TextField(NewsFields.Title, article.Title, Field.Store.YES));
             document.Add(new TextField(NewsFields.TitleExact, article.Title, Field.Store.NO));
+
+            // Suggestions scan every headline once per segment: a doc-values column reads in milliseconds where stored
+            // fields (compressed with the bodies) take seconds (#4). Capped: a headline is short, a binary value may not be huge.
+            var headline = article.Title.Length > MaxTitleValueChars ? article.Title[..MaxTitleValueChars] : article.Title;
+            document.Add(new BinaryDocValuesField(NewsFields.TitleValue, new BytesRef(headline)));
+            document.Add(new BinaryDocValuesField(NewsFields.IdValue, new BytesRef(article.Id)));
         }
 
         AddFacet(document, NewsFields.Category, article.Category);
@@ -47,10 +58,56 @@ public static class NewsDocumentMapper
             var millis = publishedAt.ToUnixTimeMilliseconds();
             document.Add(new Int64Field(NewsFields.DateMillis, millis, Field.Store.NO));
             document.Add(new NumericDocValuesField(NewsFields.DateMillis, millis));
+
+            // The month facet (#4): a sorted-set value like the other facets, counted by ordinal.
+            var month = publishedAt.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            document.Add(new StringField(NewsFields.Month, month, Field.Store.NO));
+            document.Add(new SortedSetDocValuesField(NewsFields.Month, new BytesRef(month)));
         }
 
         return document;
     }
+
+    /// <summary>The lead of a body: its first paragraphs up to about <see cref="LeadChars"/> characters, cut at a word boundary.</summary>
+    /// <remarks>
+    /// A first paragraph shorter than a sentence (a dateline such as "أبوظبي - سكاي نيوز عربية") is followed by the next
+    /// one; the cut falls at the last space before the limit, so no word is split.
+    /// </remarks>
+    public static string Lead(string body)
+    {
+        var text = body.Trim();
+        if (text.Length <= LeadChars)
+        {
+            return text;
+        }
+
+        var end = 0;
+        while (end < LeadChars)
+        {
+            var newline = text.IndexOf('\n', end);
+            if (newline < 0 || newline > LeadChars)
+            {
+                break;
+            }
+
+            end = newline + 1;
+            if (end >= MinLeadChars)
+            {
+                return text[..newline].Trim();
+            }
+        }
+
+        var space = text.LastIndexOf(' ', LeadChars);
+        return text[..(space > MinLeadChars ? space : LeadChars)].Trim();
+    }
+
+    /// <summary>Longest headline kept in <see cref="NewsFields.TitleValue"/>, in characters.</summary>
+    public const int MaxTitleValueChars = 1000;
+
+    /// <summary>The longest lead, in characters: about two sentences of news prose.</summary>
+    public const int LeadChars = 300;
+
+    private const int MinLeadChars = 80;
 
     // An exact value: indexed as one term (filters), stored (shown), and in sorted doc values (counts).
     private static void AddFacet(Document document, string field, string? value)

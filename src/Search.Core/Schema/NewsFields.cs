@@ -18,6 +18,13 @@ public static class NewsFields
     /// <summary>Body, normalized only (no stemming); not stored.</summary>
     public const string BodyExact = "body.exact";
 
+    /// <summary>The lead (first sentences of the body, see <see cref="NewsDocumentMapper.Lead"/>), normalized and light-stemmed; not stored.</summary>
+    /// <remarks>News is written as an inverted pyramid: the lead restates the headline (#3).</remarks>
+    public const string Lead = "lead";
+
+    /// <summary>The lead, normalized only; not stored.</summary>
+    public const string LeadExact = "lead.exact";
+
     /// <summary>Category, exact value: filters and counts (doc values); stored.</summary>
     public const string Category = "category";
 
@@ -33,12 +40,21 @@ public static class NewsFields
     /// <summary>Publication instant in Unix milliseconds (UTC): numeric range filter and sort.</summary>
     public const string DateMillis = "date.ms";
 
+    /// <summary>Publication month (UTC) as <c>yyyy-MM</c>, exact value: filters and counts (doc values); not stored.</summary>
+    public const string Month = "month";
+
+    /// <summary>The title as written, in binary doc values: suggestions read every headline without loading stored bodies.</summary>
+    public const string TitleValue = "title.value";
+
+    /// <summary>The id in binary doc values, beside <see cref="TitleValue"/>, so a headline suggestion can name its article.</summary>
+    public const string IdValue = "id.value";
+
     /// <summary>The analyzed text fields, each with the analysis it gets.</summary>
-    public static IReadOnlyList<string> TextFields { get; } = [Title, TitleExact, Body, BodyExact];
+    public static IReadOnlyList<string> TextFields { get; } = [Title, TitleExact, Body, BodyExact, Lead, LeadExact];
 
     /// <summary>True for a field analyzed with the light stemmer.</summary>
-    public static bool IsStemmed(string field) => field is Title or Body;
+    public static bool IsStemmed(string field) => field is Title or Body or Lead;
 
     /// <summary>True for a field that is normalized but not stemmed.</summary>
-    public static bool IsExact(string field) => field is TitleExact or BodyExact;
+    public static bool IsExact(string field) => field is TitleExact or BodyExact or LeadExact;
 }

@@ -126,7 +126,8 @@ public sealed class SearchEndpointsTests(TinyApiFixture api) : IClassFixture<Tin
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         using var json = JsonDocument.Parse(text);
-        Assert.Equal(["query", "total", "tookMs", "page", "size", "hits", "facets"],
+        // didYouMean and searchedQuery (they follow corrected) are left out when there is none.
+        Assert.Equal(["query", "total", "tookMs", "page", "size", "hits", "facets", "corrected"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 }

@@ -56,6 +56,31 @@ public sealed class NewsDocumentMapperTests
         Assert.Equal(value, docValues.GetBinaryValue().Utf8ToString());
     }
 
+    [Theory]
+    [InlineData("2018-02-28T17:23:19+04:00", "2018-02")]
+    [InlineData("2018-03-01T01:00:00+04:00", "2018-02")] // still February in UTC
+    [InlineData("2018-12-31T23:30:00Z", "2018-12")]
+    public void IndexesThePublicationMonthInUtcAsAFacet(string date, string month)
+    {
+        Assert.True(PublicationDate.TryParse(date, out var publishedAt));
+        var document = NewsDocumentMapper.ToDocument(FullArticle with { Date = date, PublishedAt = publishedAt });
+
+        var fields = document.GetFields(NewsFields.Month);
+        var term = Assert.Single(fields, f => f.IndexableFieldType.IsIndexed);
+        AssertOptions(term, indexed: true, tokenized: false, stored: false);
+        Assert.Equal(month, term.GetStringValue());
+        var docValues = Assert.Single(fields, f => f.IndexableFieldType.DocValueType == DocValuesType.SORTED_SET);
+        Assert.Equal(month, docValues.GetBinaryValue().Utf8ToString());
+    }
+
+    [Fact]
+    public void LeavesTheMonthOutWithoutADate()
+    {
+        var document = NewsDocumentMapper.ToDocument(FullArticle with { Date = null, PublishedAt = null });
+
+        Assert.Empty(document.GetFields(NewsFields.Month));
+    }
+
     [Fact]
     public void StoresUrlAndDateWithoutIndexingThem()
     {

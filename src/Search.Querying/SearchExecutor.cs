@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Search.Core.Schema;
+
+namespace Search.Querying;
+
+/// <summary>Runs one parsed search on one searcher: filters, facets, sort and recency, correction, highlighting.</summary>
+/// <remarks>
+/// One pass collects everything: the query runs under the date range only; a <see cref="FacetCollector"/> applies the
+/// facet selections, counts the facets (each under the other facets' filters) and forwards the hits to the top-docs
+/// collector, optionally through a <see cref="RecencyBoostCollector"/>. Totals are exact (every match is visited for
+/// the facets anyway, so capping the count would save nothing). Ties in the sort fall back to newest, then doc id, so
+/// pages of one searcher never overlap or skip. When the query has no results, a typo-tolerant retry runs (see
+/// <see cref="SpellingCorrector"/>); otherwise rare words are checked for a did-you-mean that itself has results.
+/// </remarks>
+internal sealed class SearchExecutor(NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions)
+{
+    private static readonly ConditionalWeakTable<IndexReader, StrongBox<long>> NewestByReader = new();
+
+    private readonly SpellingCorrector _corrector = new(analyzer, parser);
+
+    public SearchPage Execute(SearchRequest request, ParsedQuery parsed, IndexSearcher searcher, long started)
+    {
+        var text = request.Query ?? string.Empty;
+        if (parsed.Kind == ParsedQueryKind.Nothing)
+        {
+            return new SearchPage(text, 0, ElapsedMs(started), request.Page, request.Size, [], SearchFacets.Empty);
+        }
+
+        // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
+        var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
+        var run = Run(searcher, parsed.Query, byDate, request);
+        string? didYouMean = null;
+        string? searched = null;
+        if (parsed.Kind == ParsedQueryKind.Terms && request.Correct)
+        {
+            var reader = searcher.IndexReader;
+            var surface = suggestions.SurfaceLookup(reader);
+            if (run.Total == 0 && _corrector.TypoTolerant(reader, text, surface) is { } typo)
+            {
+                var retry = Run(searcher, typo.Query, byDate, request);
+                if (retry.Total > 0)
+                {
+                    run = retry;
+                    searched = typo.Searched;
+                }
+            }
+
+            if (searched is null
+                && _corrector.DidYouMean(reader, text, surface) is { } candidate
+                && !string.Equals(candidate, text.Trim(), StringComparison.Ordinal)
+                && HasResults(searcher, candidate, request))
+            {
+                didYouMean = candidate;
+            }
+        }
+
+        var docs = run.Top.GetTopDocs((request.Page - 1) * request.Size, request.Size);
+        var highlight = docs.ScoreDocs.Length == 0 ? null : HighlightPlan.For(analyzer, run.Highlight);
+        var hits = docs.ScoreDocs
+            .Select(scoreDoc => HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight!))
+            .ToList();
+        var facets = new SearchFacets(run.Facets.Result(NewsFields.Category), run.Facets.Result(NewsFields.Source))
+        {
+            Month = run.Facets.Result(NewsFields.Month),
+        };
+        return new SearchPage(text, run.Total, ElapsedMs(started), request.Page, request.Size, hits, facets)
+        {
+            DidYouMean = didYouMean,
+            Corrected = searched is not null,
+            SearchedQuery = searched,
+        };
+    }
+
+    /// <summary>The newest publication time in the index (Unix ms), the reference of the recency boost; computed once per reader.</summary>
+    public static long NewestMillis(IndexReader reader) => NewestByReader.GetValue(reader, ComputeNewest).Value;
+
+    private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request)
+    {
+        var rewritten = searcher.Rewrite(ApplyDateRange(query, request));
+        var newest = new SortField(NewsFields.DateMillis, SortFieldType.INT64, reverse: true);
+        var sort = byDate ? new Sort(newest, SortField.FIELD_SCORE) : new Sort(SortField.FIELD_SCORE, newest);
+        var top = TopFieldCollector.Create(sort, request.Page * request.Size, fillFields: false, trackDocScores: true,
+            trackMaxScore: false, docsScoredInOrder: false);
+        ICollector ranked = top;
+        if (!byDate && request.RecencyHalfLifeDays is { } halfLife)
+        {
+            ranked = new RecencyBoostCollector(top, NewestMillis(searcher.IndexReader), halfLife);
+        }
+
+        var facets = new FacetCollector(ranked, Selections(request));
+        searcher.Search(rewritten, facets);
+        return new SearchRun(top, facets, facets.TotalHits, HighlightTerms.From(rewritten));
+    }
+
+    private bool HasResults(IndexSearcher searcher, string text, SearchRequest request)
+    {
+        var parsed = parser.Parse(text);
+        if (parsed.Kind != ParsedQueryKind.Terms)
+        {
+            return false;
+        }
+
+        var first = new FirstHit();
+        searcher.Search(ApplyDateRange(parsed.Query, request), new FacetCollector(first, Selections(request)));
+        return first.Found;
+    }
+
+    private static (string Field, IReadOnlyList<string>? Selected)[] Selections(SearchRequest request) =>
+    [
+        (NewsFields.Category, request.Categories),
+        (NewsFields.Source, request.Sources),
+        (NewsFields.Month, request.Months),
+    ];
+
+    // Filters restrict without scoring, so they never change the ranking of what they keep.
+    private static Query ApplyDateRange(Query query, SearchRequest request)
+    {
+        if (request.From is null && request.To is null)
+        {
+            return query;
+        }
+
+        var range = NumericRangeQuery.NewInt64Range(
+            NewsFields.DateMillis,
+            request.From?.ToUnixTimeMilliseconds(),
+            request.To?.ToUnixTimeMilliseconds(),
+            minInclusive: true,
+            maxInclusive: true);
+        return new FilteredQuery(query, new QueryWrapperFilter(range));
+    }
+
+    private static StrongBox<long> ComputeNewest(IndexReader reader)
+    {
+        var newest = long.MinValue;
+        foreach (var leaf in reader.Leaves)
+        {
+            var values = leaf.AtomicReader.GetNumericDocValues(NewsFields.DateMillis);
+            var present = leaf.AtomicReader.GetDocsWithField(NewsFields.DateMillis);
+            if (values is null || present is null)
+            {
+                continue;
+            }
+
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (present.Get(doc))
+                {
+                    newest = Math.Max(newest, values.Get(doc));
+                }
+            }
+        }
+
+        return new StrongBox<long>(newest == long.MinValue ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : newest);
+    }
+
+    // Stops at the first document that passes the filters: a correction only needs to have results, not to count them.
+    private sealed class FirstHit : ICollector
+    {
+        public bool Found { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            if (Found)
+            {
+                throw new CollectionTerminatedException();
+            }
+        }
+
+        public void Collect(int doc)
+        {
+            Found = true;
+            throw new CollectionTerminatedException();
+        }
+    }
+
+    private static double ElapsedMs(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+}

@@ -1,0 +1,235 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Search.Core.Analysis;
+using Search.Core.Schema;
+
+namespace Search.Querying;
+
+/// <summary>Did-you-mean corrections and the typo-tolerant retry of a query without results.</summary>
+/// <remarks>
+/// Both work on normalized, unstemmed words (the <c>body.exact</c> terms), so hamza, ة/ه, ى/ي and diacritic variants
+/// are never "typos": they already match. Candidates come from Lucene's <see cref="FuzzyTermsEnum"/> (a Levenshtein
+/// automaton intersected with the terms dictionary, transpositions counting as one edit), at most
+/// <see cref="MaxCandidates"/> per word, ranked by edit distance, then document frequency.
+/// <list type="bullet">
+/// <item>Did-you-mean: a word is suspicious when fewer than <see cref="RareDocFreq"/> articles contain it; it is replaced
+/// by the best candidate within <see cref="SuggestionEdits"/> edits that is at least <see cref="MinGain"/> times as
+/// frequent. The caller keeps the correction only if it has results.</item>
+/// <item>Typo tolerance: each word gets a budget by length (<see cref="TypoEdits"/>: 0 under 4 letters, 1 from 4, 2 from
+/// 8); a word with a budget matches every indexed spelling within it (a <see cref="FuzzyQuery"/> per exact field,
+/// at most <see cref="FuzzyMaxExpansions"/> spellings, so no query explodes), beside its ordinary match; other words,
+/// phrases and exclusions are parsed as usual. OR between words is not kept in the retry (each side is one more word).</item>
+/// </list>
+/// </remarks>
+internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parser)
+{
+    /// <summary>Words in fewer articles than this are checked for a more frequent close spelling.</summary>
+    public const int RareDocFreq = 3;
+
+    /// <summary>A correction must be in at least this many times as many articles as the word (absent words: any).</summary>
+    public const int MinGain = 10;
+
+    /// <summary>Candidate spellings examined per word.</summary>
+    public const int MaxCandidates = 200;
+
+    /// <summary>Spellings one fuzzy word may expand to in the typo-tolerant retry.</summary>
+    public const int FuzzyMaxExpansions = 50;
+
+    // Same role as the parser's matched-word bonus: in the retry too, articles matching more of the words come first.
+    private const float MatchedWordBonus = 1000f;
+
+    private static readonly string[] FuzzyFields = [NewsFields.TitleExact, NewsFields.BodyExact];
+
+    /// <summary>Edits allowed per word in the typo-tolerant retry, by its length in letters.</summary>
+    public static int TypoEdits(int length) => length < 4 ? 0 : length < 8 ? 1 : 2;
+
+    /// <summary>Edits allowed per word for a did-you-mean correction (at most 2, none for words under 3 letters).</summary>
+    public static int SuggestionEdits(int length) => length < 3 ? 0 : length < 5 ? 1 : 2;
+
+    /// <summary>The query text with each rare or absent word replaced by a more frequent close spelling, or null when none is.</summary>
+    public string? DidYouMean(IndexReader reader, string text, Func<string, string?> surface)
+    {
+        var replacements = new List<(int Start, int Length, string Text)>();
+        foreach (var element in QueryTokenizer.Tokenize(text))
+        {
+            if (element.Kind != QueryElementKind.Word || element.Excluded || ExactTerm(element.Text) is not { } term)
+            {
+                continue;
+            }
+
+            var docFreq = DocFreq(reader, term);
+            if (docFreq >= RareDocFreq)
+            {
+                continue;
+            }
+
+            var best = Candidates(reader, term, SuggestionEdits(term.Length))
+                .Where(c => c.Distance > 0 && c.DocFreq >= Math.Max(1, docFreq * MinGain))
+                .FirstOrDefault();
+            if (best.Term is not null)
+            {
+                replacements.Add((element.Position, element.Text.Length, surface(best.Term) ?? best.Term));
+            }
+        }
+
+        return replacements.Count == 0 ? null : Apply(text, replacements);
+    }
+
+    /// <summary>The typo-tolerant form of <paramref name="text"/> and the text it stands for, or null when no word has an edit budget.</summary>
+    public (Query Query, string Searched)? TypoTolerant(IndexReader reader, string text, Func<string, string?> surface)
+    {
+        var groups = new List<Query>();
+        var exclusions = new List<string>();
+        var replacements = new List<(int Start, int Length, string Text)>();
+        var fuzzy = false;
+        foreach (var element in QueryTokenizer.Tokenize(text))
+        {
+            if (element.Kind == QueryElementKind.Or)
+            {
+                continue;
+            }
+
+            var written = element.Kind == QueryElementKind.Phrase ? "\"" + element.Text + "\"" : element.Text;
+            if (element.Excluded)
+            {
+                exclusions.Add("-" + written);
+                continue;
+            }
+
+            var plain = parser.Parse(written);
+            if (plain.Kind != ParsedQueryKind.Terms)
+            {
+                continue;
+            }
+
+            var term = element.Kind == QueryElementKind.Word ? ExactTerm(element.Text) : null;
+            var edits = term is null ? 0 : TypoEdits(term.Length);
+            if (edits == 0)
+            {
+                groups.Add(plain.Query);
+                continue;
+            }
+
+            fuzzy = true;
+            var group = new BooleanQuery(disableCoord: true) { { plain.Query, Occur.SHOULD } };
+            var spellings = new DisjunctionMaxQuery(0.1f);
+            foreach (var field in FuzzyFields)
+            {
+                spellings.Add(new FuzzyQuery(new Term(field, term!), edits, PrefixLength(edits), FuzzyMaxExpansions, transpositions: true));
+            }
+
+            group.Add(spellings, Occur.SHOULD);
+            groups.Add(group);
+
+            var best = Candidates(reader, term!, edits).FirstOrDefault();
+            if (best.Term is not null && best.Distance > 0)
+            {
+                replacements.Add((element.Position, element.Text.Length, surface(best.Term) ?? best.Term));
+            }
+        }
+
+        if (!fuzzy)
+        {
+            return null;
+        }
+
+        var top = new BooleanQuery(disableCoord: true);
+        foreach (var group in groups)
+        {
+            top.Add(group, Occur.SHOULD);
+            if (groups.Count > 1)
+            {
+                top.Add(new ConstantScoreQuery(group) { Boost = MatchedWordBonus }, Occur.SHOULD);
+            }
+        }
+
+        if (exclusions.Count > 0 && parser.Parse(string.Join(' ', exclusions)) is { Kind: ParsedQueryKind.All } excluded)
+        {
+            top.Add(excluded.Query, Occur.MUST);
+        }
+
+        return (top, Apply(text, replacements));
+    }
+
+    /// <summary>Close spellings of <paramref name="term"/> in the index, nearest first, then most frequent (the term itself included when indexed).</summary>
+    public static List<(string Term, int Distance, int DocFreq)> Candidates(IndexReader reader, string term, int edits)
+    {
+        var found = new List<(string Term, int Distance, int DocFreq)>();
+        var terms = MultiFields.GetTerms(reader, NewsFields.BodyExact);
+        if (edits <= 0 || terms is null)
+        {
+            return found;
+        }
+
+        var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(NewsFields.BodyExact, term), edits, PrefixLength(edits), transpositions: true);
+        while (found.Count < MaxCandidates && fuzzy.MoveNext())
+        {
+            var candidate = fuzzy.Term.Utf8ToString();
+            found.Add((candidate, Distance(term, candidate), fuzzy.DocFreq));
+        }
+
+        found.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance)
+            : a.DocFreq != b.DocFreq ? b.DocFreq.CompareTo(a.DocFreq)
+            : string.CompareOrdinal(a.Term, b.Term));
+        return found;
+    }
+
+    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), as the fuzzy automaton counts.</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    // Two edits anywhere in a word reach too many terms; keeping the first letter (as spell checkers usually do) bounds it.
+    private static int PrefixLength(int edits) => edits >= 2 ? 1 : 0;
+
+    private static int DocFreq(IndexReader reader, string term) =>
+        reader.DocFreq(new Term(NewsFields.BodyExact, term)) + reader.DocFreq(new Term(NewsFields.TitleExact, term));
+
+    // The normalized, unstemmed term of a single word; null for stop words and for text the tokenizer splits.
+    private string? ExactTerm(string word)
+    {
+        var tokens = TokenInspector.Analyze(analyzer, NewsFields.BodyExact, word);
+        return tokens.Count == 1 ? tokens[0].Term : null;
+    }
+
+    private static string Apply(string text, List<(int Start, int Length, string Text)> replacements)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        var cursor = 0;
+        foreach (var (start, length, replacement) in replacements.OrderBy(r => r.Start))
+        {
+            builder.Append(text, cursor, start - cursor).Append(replacement);
+            cursor = start + length;
+        }
+
+        return builder.Append(text, cursor, text.Length - cursor).ToString().Trim();
+    }
+}

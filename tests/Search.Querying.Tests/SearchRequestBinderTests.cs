@@ -1,0 +1,62 @@
+namespace Search.Querying.Tests;
+
+public sealed class SearchRequestBinderTests
+{
+    private static SearchRequest? Bind(out IReadOnlyDictionary<string, string[]> errors, string[]? category = null, string[]? month = null,
+        string? recency = null, double? defaultHalfLife = null, string? sort = null) =>
+        SearchRequestBinder.TryBind("النفط", null, null, category, null, null, null, sort, out errors, month, recency, defaultHalfLife);
+
+    [Fact]
+    public void KeepsRepeatedFacetValuesWithoutBlanksOrDuplicates()
+    {
+        var request = Bind(out _, category: ["اقتصاد", " رياضة ", "", "اقتصاد"], month: ["2018-03", "2018-04"]);
+
+        Assert.NotNull(request);
+        Assert.Equal(["اقتصاد", "رياضة"], request.Categories);
+        Assert.Equal(["2018-03", "2018-04"], request.Months);
+    }
+
+    [Theory]
+    [InlineData("2018-3")]
+    [InlineData("2018-13")]
+    [InlineData("March")]
+    public void RejectsMonthNotWrittenYearDashMonth(string month)
+    {
+        Assert.Null(Bind(out var errors, month: [month]));
+        Assert.True(errors.ContainsKey("month"));
+    }
+
+    [Fact]
+    public void TakesRecencyFromTheRequestOrTheConfiguredDefault()
+    {
+        Assert.Equal(7, Bind(out _, recency: "7")!.RecencyHalfLifeDays);
+        Assert.Equal(30, Bind(out _, defaultHalfLife: 30)!.RecencyHalfLifeDays);
+        Assert.Null(Bind(out _, recency: "off", defaultHalfLife: 30)!.RecencyHalfLifeDays);
+        Assert.Null(Bind(out _)!.RecencyHalfLifeDays);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("soon")]
+    [InlineData("100000")]
+    public void RejectsRecencyThatIsNotAHalfLife(string recency)
+    {
+        Assert.Null(Bind(out var errors, recency: recency));
+        Assert.True(errors.ContainsKey("recency"));
+    }
+
+    [Fact]
+    public void AcceptsNewestAsDateOrder()
+    {
+        Assert.Equal(SearchSort.Date, Bind(out _, sort: "newest")!.Sort);
+    }
+
+    [Fact]
+    public void RejectsTooManyValuesOfOneFacet()
+    {
+        var many = Enumerable.Range(0, SearchLimits.MaxFacetValues + 1).Select(i => "c" + i).ToArray();
+
+        Assert.Null(Bind(out var errors, category: many));
+        Assert.True(errors.ContainsKey("category"));
+    }
+}
