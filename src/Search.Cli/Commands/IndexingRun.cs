@@ -79,7 +79,13 @@ internal sealed class IndexingRun
             await console.Error.WriteLineAsync(e.Message);
             return ExitCodes.IndexFailure;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            await console.Error.WriteLineAsync(
+                $"Another process is writing the index at {layout.Root} (its write lock is held); nothing was changed. Try again when it has finished.");
+            return ExitCodes.IndexFailure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"Cannot write the index at {layout.Root}: {e.Message}");
             return ExitCodes.IndexFailure;
