@@ -31,7 +31,11 @@ public sealed class ZeroDowntimeReindexTests : IDisposable
         indexing.Index(layout, sample, new IndexingOptions(), cancel);
         await using var app = SearchApiApplication.Create(
             ["--urls", "http://127.0.0.1:0"],
-            builder => builder.Configuration[SearchApiApplication.IndexPathKey] = layout.Root);
+            builder =>
+            {
+                builder.Configuration[SearchApiApplication.IndexPathKey] = layout.Root;
+                builder.Configuration[ApiProtection.PermitsPerSecondKey] = "0"; // one client, searching flat out
+            });
         await app.StartAsync(cancel);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         foreach (var query in Queries)
@@ -61,11 +65,12 @@ public sealed class ZeroDowntimeReindexTests : IDisposable
         Assert.Equal(lastGeneration, served);
         Assert.True(requests > 50, $"only {requests} requests were made during the reindexes");
         Assert.Empty(failures);
-        var oldGenerations = descriptorsAfter.Where(target => target.Contains("/gen-", StringComparison.Ordinal)
-            && !target.Contains(lastGeneration!, StringComparison.Ordinal)).ToList();
-        Assert.Empty(oldGenerations);
-        Assert.True(descriptorsAfter.Count <= descriptorsBefore.Count + 8,
-            $"open descriptors grew from {descriptorsBefore.Count} to {descriptorsAfter.Count}");
+        // Other test classes run in this process too: only descriptors under this test's index root count.
+        var mineBefore = descriptorsBefore.Count(target => target.StartsWith(layout.Root, StringComparison.Ordinal));
+        var mineAfter = descriptorsAfter.Where(target => target.StartsWith(layout.Root, StringComparison.Ordinal)).ToList();
+        var current = Path.Combine(layout.Root, lastGeneration!) + Path.DirectorySeparatorChar;
+        Assert.DoesNotContain(mineAfter, target => !target.StartsWith(current, StringComparison.Ordinal));
+        Assert.True(mineAfter.Count <= mineBefore + 4, $"index files open grew from {mineBefore} to {mineAfter.Count}");
     }
 
     private static async Task<(int Requests, List<string> Failures)> SearchContinuouslyAsync(HttpClient http, CancellationToken stop)
