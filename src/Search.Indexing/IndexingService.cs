@@ -30,36 +30,31 @@ public sealed class IndexingService
     {
         Validate(layout, files, options);
         var clock = Stopwatch.StartNew();
-        var live = layout.TryGetCurrent();
-        var created = live is null;
-        live ??= layout.CreateGeneration();
-        var succeeded = false;
-        try
+        // A new index starts as an empty commit made live at once, so the periodic commits of this run are the
+        // live index as they land, and a crash leaves a valid index that the same command completes.
+        var live = layout.TryGetCurrent() ?? CreateEmpty(layout);
+        BuildResult result;
+        using (var directory = FSDirectory.Open(live))
+        using (var start = OpenChecked(directory, layout))
         {
-            BuildResult result;
-            using (var directory = FSDirectory.Open(live))
-            using (var start = OpenChecked(directory, layout))
-            {
-                var existing = start is null ? null : new IdLookup(start);
-                result = IndexBuilder.Build(directory, OpenMode.CREATE_OR_APPEND, existing, files, options,
-                    commitIncomplete: true, clock, cancellationToken);
-            }
-
-            if (created)
-            {
-                layout.Switch(live);
-            }
-
-            succeeded = true;
-            return Report(result, live, published: true, clock);
+            var existing = start is null ? null : new IdLookup(start);
+            result = IndexBuilder.Build(directory, OpenMode.CREATE_OR_APPEND, existing, files, options,
+                commitIncomplete: true, clock, cancellationToken);
         }
-        finally
+
+        return Report(result, live, published: true, clock);
+    }
+
+    private static string CreateEmpty(IndexLayout layout)
+    {
+        var generation = layout.CreateGeneration();
+        using (var directory = FSDirectory.Open(generation))
         {
-            if (created && !succeeded)
-            {
-                TryDelete(live);
-            }
+            IndexBuilder.CommitEmpty(directory);
         }
+
+        layout.Switch(generation);
+        return generation;
     }
 
     /// <summary>

@@ -25,6 +25,13 @@ internal sealed class IndexingRun
         HelpName = "n",
     };
 
+    private readonly Option<double> _commitEvery = new("--commit-every")
+    {
+        Description = "index: commit every this many seconds while running, so a crash loses at most that much (0 = only at the end)",
+        DefaultValueFactory = _ => IndexingOptions.DefaultCommitInterval.TotalSeconds,
+        HelpName = "seconds",
+    };
+
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public Command CreateCommand(string name, string description, bool rebuild, CliConsole console)
@@ -40,6 +47,11 @@ internal sealed class IndexingRun
             }
         });
         var command = new Command(name, description) { _paths, _index, _maxErrors, _json };
+        if (!rebuild)
+        {
+            command.Add(_commitEvery);
+        }
+
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse, rebuild, console, cancellationToken));
         return command;
     }
@@ -63,6 +75,7 @@ internal sealed class IndexingRun
         var options = new IndexingOptions
         {
             MaxErrors = parse.GetValue(_maxErrors),
+            CommitInterval = rebuild ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(_commitEvery))),
             OnError = error => console.Error.WriteLine(error.ToString()),
             Progress = reporter,
         };
