@@ -16,6 +16,7 @@ internal static class SearchCli
         root.Add(SearchCommand.Create(console));
         root.Add(AnalyzeCommand.Create(console));
         root.Add(ServeCommand.Create(console));
+        root.Add(BenchCommand.Create(console));
         return root;
     }
 
