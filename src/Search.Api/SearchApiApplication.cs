@@ -28,6 +28,7 @@ public static class SearchApiApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
 
+        builder.AddApiProtection();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddOperationTransformer(SearchEndpoints.DescribeIntegerParameters));
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -60,6 +61,7 @@ public static class SearchApiApplication
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseApiProtection();
 
         app.MapOpenApi();
         app.MapSearchEndpoints();

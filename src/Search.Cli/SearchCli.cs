@@ -20,6 +20,7 @@ internal static class SearchCli
         root.Add(EvalCommand.Create(console));
         root.Add(ExplainCommand.Create(console));
         root.Add(RelevanceCommand.Create(console));
+        root.Add(BenchCommand.Create(console));
         root.Add(SearchBoxBenchCommand.Create(console));
         return root;
     }

@@ -52,7 +52,15 @@ internal static class IndexBuilder
         var committed = false;
         try
         {
-            var result = Feed(writer, existing, files, options, clock, cancellationToken);
+            // Periodic commits only where a partial commit is wanted (index); a reindex is published whole or not at all.
+            Action? checkpoint = commitIncomplete && options.CommitInterval > TimeSpan.Zero
+                ? () =>
+                {
+                    writer.SetCommitData(IndexSchema.CommitDataFor(profile));
+                    writer.Commit();
+                }
+                : null;
+            var result = Feed(writer, existing, files, options, checkpoint, clock, cancellationToken);
             if (result.ReadAll || commitIncomplete)
             {
                 writer.SetCommitData(IndexSchema.CommitDataFor(profile));
@@ -75,11 +83,21 @@ internal static class IndexBuilder
         }
     }
 
+    /// <summary>Writes an empty commit, with the schema's commit data for <paramref name="profile"/>, into a new index folder.</summary>
+    public static void CommitEmpty(LuceneDirectory directory, AnalysisProfile profile)
+    {
+        using var analyzer = NewsAnalyzerFactory.Create(profile);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(IndexVersion.Lucene, analyzer) { OpenMode = OpenMode.CREATE });
+        writer.SetCommitData(IndexSchema.CommitDataFor(profile));
+        writer.Commit();
+    }
+
     private static BuildResult Feed(
         IndexWriter writer,
         IdLookup? existing,
         IReadOnlyList<string> files,
         IndexingOptions options,
+        Action? checkpoint,
         Stopwatch clock,
         CancellationToken cancellationToken)
     {
@@ -93,7 +111,7 @@ internal static class IndexBuilder
                 TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        var producer = new Producer(existing, files, options, queues, failed.Token, clock, cancellationToken);
+        var producer = new Producer(existing, files, options, queues, checkpoint, failed.Token, clock, cancellationToken);
         try
         {
             producer.Run();
@@ -168,6 +186,7 @@ internal static class IndexBuilder
         IReadOnlyList<string> files,
         IndexingOptions options,
         BlockingCollection<Pending>[] queues,
+        Action? checkpoint,
         CancellationToken failed,
         Stopwatch clock,
         CancellationToken cancellationToken)
@@ -183,6 +202,7 @@ internal static class IndexBuilder
         private long _completedBytes;
         private int _ticks;
         private TimeSpan _lastReport;
+        private TimeSpan _lastCheckpoint;
 
         public BuildResult Result() => new(_read, _indexed, _replaced, _skipped, _stopped, _cancelled);
 
@@ -222,9 +242,20 @@ internal static class IndexBuilder
                     return;
                 }
 
-                if (++_ticks % ProgressCheckEvery == 0 && clock.Elapsed - _lastReport >= ProgressInterval)
+                if (++_ticks % ProgressCheckEvery == 0)
                 {
-                    Report(reader);
+                    var now = clock.Elapsed;
+                    if (now - _lastReport >= ProgressInterval)
+                    {
+                        Report(reader);
+                    }
+
+                    if (checkpoint is not null && now - _lastCheckpoint >= options.CommitInterval)
+                    {
+                        // Documents still queued for the workers land in the next commit; none is lost or doubled.
+                        _lastCheckpoint = now;
+                        checkpoint();
+                    }
                 }
             }
         }

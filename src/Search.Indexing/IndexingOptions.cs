@@ -16,6 +16,9 @@ public sealed class IndexingOptions
     /// <summary>The default indexing RAM buffer, in MB, shared by the indexing threads before segments are flushed.</summary>
     public const double DefaultRamBufferMB = 128;
 
+    /// <summary>The default of <see cref="CommitInterval"/>.</summary>
+    public static readonly TimeSpan DefaultCommitInterval = TimeSpan.FromSeconds(60);
+
     /// <summary>Stop reading once more than this many records were rejected; -1 (the default) means never stop.</summary>
     /// <remarks>0 stops at the first bad record. The good records read before the stop are still committed.</remarks>
     public int MaxErrors { get; init; } = -1;
@@ -35,6 +38,13 @@ public sealed class IndexingOptions
     /// (<c>reindex</c>, a new index). Indexing into an index of another profile is refused.
     /// </summary>
     public Search.Core.Analysis.AnalysisProfile? Analysis { get; init; }
+
+    /// <summary>
+    /// How often <c>index</c> commits while it runs (default 60 s; zero or less: only at the end). A crash or kill
+    /// loses at most what was read since the last commit, and running the same input again completes the index
+    /// without duplicates (upsert by id). <c>reindex</c> commits once: its new index is published only whole.
+    /// </summary>
+    public TimeSpan CommitInterval { get; init; } = DefaultCommitInterval;
 
     /// <summary>Called for each rejected record, in file order, on the thread that called the indexing method.</summary>
     public Action<CorpusLineError>? OnError { get; init; }

@@ -18,7 +18,7 @@ public sealed class IndexingService
 {
     /// <summary>
     /// Upserts the records of <paramref name="files"/> into the live generation (creating generation 1 when the root
-    /// has none), by id, and commits once at the end.
+    /// has none), by id, committing every <see cref="IndexingOptions.CommitInterval"/> and at the end.
     /// </summary>
     /// <remarks>
     /// Indexing the same input twice leaves the same documents (the second run reports them as replaced). When the
@@ -30,37 +30,33 @@ public sealed class IndexingService
     {
         Validate(layout, files, options);
         var clock = Stopwatch.StartNew();
-        var live = layout.TryGetCurrent();
-        var created = live is null;
-        live ??= layout.CreateGeneration();
-        var succeeded = false;
-        try
-        {
-            BuildResult result;
-            using (var directory = FSDirectory.Open(live))
-            using (var start = OpenChecked(directory, layout))
-            {
-                var existing = start is null ? null : new IdLookup(start);
-                var profile = ProfileFor(start, options, layout);
-                result = IndexBuilder.Build(directory, OpenMode.CREATE_OR_APPEND, existing, files, options, profile,
-                    commitIncomplete: true, clock, cancellationToken);
-            }
 
-            if (created)
-            {
-                layout.Switch(live);
-            }
-
-            succeeded = true;
-            return Report(result, live, published: true, clock);
-        }
-        finally
+        // A new index starts as an empty commit made live at once, so the periodic commits of this run are the
+        // live index as they land, and a crash leaves a valid index that the same command completes.
+        var live = layout.TryGetCurrent() ?? CreateEmpty(layout, options.Analysis ?? AnalysisProfile.Default);
+        BuildResult result;
+        using (var directory = FSDirectory.Open(live))
+        using (var start = OpenChecked(directory, layout))
         {
-            if (created && !succeeded)
-            {
-                TryDelete(live);
-            }
+            var existing = start is null ? null : new IdLookup(start);
+            var profile = ProfileFor(start, options, layout);
+            result = IndexBuilder.Build(directory, OpenMode.CREATE_OR_APPEND, existing, files, options, profile,
+                commitIncomplete: true, clock, cancellationToken);
         }
+
+        return Report(result, live, published: true, clock);
+    }
+
+    private static string CreateEmpty(IndexLayout layout, AnalysisProfile profile)
+    {
+        var generation = layout.CreateGeneration();
+        using (var directory = FSDirectory.Open(generation))
+        {
+            IndexBuilder.CommitEmpty(directory, profile);
+        }
+
+        layout.Switch(generation);
+        return generation;
     }
 
     /// <summary>

@@ -16,9 +16,12 @@ public static class DateBounds
             return false;
         }
 
+        // The last day of the calendar has no next day to step back from: its end is DateTimeOffset.MaxValue.
         if (text!.Trim().Length == "yyyy-MM-dd".Length)
         {
-            value = value.AddDays(1).AddMilliseconds(-1);
+            value = value.UtcDateTime.Date == DateTime.MaxValue.Date
+                ? DateTimeOffset.MaxValue
+                : value.AddDays(1).AddMilliseconds(-1);
         }
 
         return true;

@@ -25,7 +25,7 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
         var document = await GetDocumentAsync(api.Client);
 
         var paths = document["paths"]!.AsObject();
-        Assert.Equal(["/search", "/suggest", "/documents/{id}", "/analyze", "/health"], paths.Select(p => p.Key));
+        Assert.Equal(["/search", "/suggest", "/documents/{id}", "/analyze", "/health", "/health/ready", "/health/live"], paths.Select(p => p.Key));
         var search = paths["/search"]!["get"]!;
         Assert.Equal(
             ["q", "page", "size", "category", "source", "month", "from", "to", "sort", "recency"],

@@ -10,4 +10,5 @@ namespace Search.Api.Contracts;
 [JsonSerializable(typeof(DocumentResponse))]
 [JsonSerializable(typeof(AnalyzeResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(LiveResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -24,8 +24,13 @@ internal static class DeleteCommand
             {
                 report = new IndexingService().Delete(layout, parse.GetRequiredValue(ids));
             }
-            catch (Exception e) when (e is IndexMissingException or IndexSchemaMismatchException or IOException
-                or Lucene.Net.Store.LockObtainFailedException)
+            catch (Lucene.Net.Store.LockObtainFailedException)
+            {
+                console.Error.WriteLine(
+                    $"Another process is writing the index at {layout.Root} (its write lock is held); nothing was deleted.");
+                return ExitCodes.IndexFailure;
+            }
+            catch (Exception e) when (e is IndexMissingException or IndexSchemaMismatchException or IOException)
             {
                 console.Error.WriteLine(e.Message);
                 return ExitCodes.IndexFailure;

@@ -25,6 +25,13 @@ internal sealed class IndexingRun
         HelpName = "n",
     };
 
+    private readonly Option<double> _commitEvery = new("--commit-every")
+    {
+        Description = "index: commit every this many seconds while running, so a crash loses at most that much (0 = only at the end)",
+        DefaultValueFactory = _ => IndexingOptions.DefaultCommitInterval.TotalSeconds,
+        HelpName = "seconds",
+    };
+
     private readonly Option<bool> _json = CommonOptions.Json();
 
     // Analysis changes are index changes (#3): a configuration's profile is chosen when the index is built.
@@ -48,6 +55,11 @@ internal sealed class IndexingRun
             }
         });
         var command = new Command(name, description) { _paths, _index, _maxErrors, _json, _config };
+        if (!rebuild)
+        {
+            command.Add(_commitEvery);
+        }
+
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse, rebuild, console, cancellationToken));
         return command;
     }
@@ -83,6 +95,7 @@ internal sealed class IndexingRun
         {
             MaxErrors = parse.GetValue(_maxErrors),
             Analysis = profile,
+            CommitInterval = rebuild ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(_commitEvery))),
             OnError = error => console.Error.WriteLine(error.ToString()),
             Progress = reporter,
         };
@@ -99,7 +112,13 @@ internal sealed class IndexingRun
             await console.Error.WriteLineAsync(e.Message);
             return ExitCodes.IndexFailure;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            await console.Error.WriteLineAsync(
+                $"Another process is writing the index at {layout.Root} (its write lock is held); nothing was changed. Try again when it has finished.");
+            return ExitCodes.IndexFailure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"Cannot write the index at {layout.Root}: {e.Message}");
             return ExitCodes.IndexFailure;

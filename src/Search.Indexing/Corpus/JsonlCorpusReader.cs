@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -86,7 +87,8 @@ public sealed class JsonlCorpusReader : ICorpusReader
 
         using (file)
         {
-            var isGzip = TryReadGzipTrailer(file, out var expectedLength, out var headerError);
+            var isGzip = TryReadGzipTrailer(file, out var expectedLength, out var expectedCrc, out var headerError);
+            var crc = isGzip ? new Crc32() : null;
             if (headerError is not null)
             {
                 yield return new CorpusLineError(Path, 1, headerError);
@@ -101,6 +103,7 @@ public sealed class JsonlCorpusReader : ICorpusReader
             var atEnd = false;
             var skipping = false;
             var yielded = false;
+            var recordSeen = false;
             string? streamError = null;
             while (true)
             {
@@ -108,7 +111,16 @@ public sealed class JsonlCorpusReader : ICorpusReader
                 if (newline >= 0)
                 {
                     line++;
+                    if (!recordSeen && !skipping && buffer.AsSpan(start, newline).Contains((byte)0))
+                    {
+                        // Text never holds NUL. Before any good record it means a binary file: one error, not one per
+                        // "line" of noise. After good records it only spoils its own line, which fails as JSON.
+                        yield return new CorpusLineError(Path, line, BinaryReason);
+                        yield break;
+                    }
+
                     var item = skipping ? LineTooLong(line) : ParseLine(buffer.AsSpan(start, newline), line);
+                    recordSeen |= item is CorpusRecord;
                     skipping = false;
                     start += newline + 1;
                     if (item is not null)
@@ -128,20 +140,17 @@ public sealed class JsonlCorpusReader : ICorpusReader
                 MakeRoom(ref buffer, ref start, ref end, ref skipping);
                 var count = ReadChunk(input, buffer, end, out streamError);
                 atEnd = count == 0;
-                if (decompressed == 0 && count > 0 && buffer.AsSpan(0, count).IndexOf((byte)0) is var nul and >= 0)
-                {
-                    // Text never holds NUL: a binary file is one error, not one per "line" of noise.
-                    yield return new CorpusLineError(Path, buffer.AsSpan(0, nul).Count((byte)'\n') + 1, BinaryReason);
-                    yield break;
-                }
 
+                crc?.Append(buffer.AsSpan(end, count));
                 end += count;
                 decompressed += count;
                 Volatile.Write(ref _bytesRead, file.Position);
             }
 
-            // GZipStream ends a truncated stream without an error; the trailer's length (mod 2^32) tells.
-            if (isGzip && streamError is null && (uint)decompressed != expectedLength)
+            // GZipStream ends a truncated stream without an error, and a flipped bit can inflate into other text: the
+            // trailer's length (mod 2^32) and CRC-32 tell both.
+            if (isGzip && streamError is null
+                && ((uint)decompressed != expectedLength || crc!.GetCurrentHashAsUInt32() != expectedCrc))
             {
                 streamError = CorruptGzipReason;
             }
@@ -156,6 +165,12 @@ public sealed class JsonlCorpusReader : ICorpusReader
             if (skipping || end > start)
             {
                 line++;
+                if (!recordSeen && !skipping && buffer.AsSpan(start, end - start).Contains((byte)0))
+                {
+                    yield return new CorpusLineError(Path, line, BinaryReason);
+                    yield break;
+                }
+
                 var last = skipping ? LineTooLong(line) : ParseLine(buffer.AsSpan(start, end - start), line);
                 if (last is not null)
                 {
@@ -224,10 +239,11 @@ public sealed class JsonlCorpusReader : ICorpusReader
         return 0;
     }
 
-    // Gzip by magic bytes, whatever the extension; the trailer's last 4 bytes are the uncompressed length mod 2^32.
-    private static bool TryReadGzipTrailer(FileStream file, out uint expectedLength, out string? error)
+    // Gzip by magic bytes, whatever the extension; the trailer holds the CRC-32 and the length mod 2^32 of the text.
+    private static bool TryReadGzipTrailer(FileStream file, out uint expectedLength, out uint expectedCrc, out string? error)
     {
         expectedLength = 0;
+        expectedCrc = 0;
         error = null;
         try
         {
@@ -238,6 +254,7 @@ public sealed class JsonlCorpusReader : ICorpusReader
                 Span<byte> trailer = stackalloc byte[GzipTrailerBytes];
                 file.Position = file.Length - GzipTrailerBytes;
                 file.ReadExactly(trailer);
+                expectedCrc = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
                 expectedLength = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
             }
             else if (isGzip)

@@ -204,7 +204,22 @@ public sealed class JsonlCorpusReaderTests
 
         var items = new JsonlCorpusReader(path).Read().ToList();
 
-        Assert.Equal([$"{path}:2: binary file (NUL byte)"], items.Select(item => item.ToString()));
+        Assert.Equal(2, items.Count);
+        Assert.StartsWith($"{path}:1: ", items[0].ToString(), StringComparison.Ordinal); // "{" is not a JSON object
+        Assert.Equal($"{path}:2: binary file (NUL byte)", items[1].ToString());
+    }
+
+    [Fact]
+    public void ANulInALineAfterGoodRecordsSpoilsOnlyThatLine()
+    {
+        using var temp = new TempDirectory();
+        var good = "{\"id\":\"a\",\"body\":\"نص\"}\n"u8.ToArray();
+        var path = temp.Write("nul.jsonl", Concat(good, "{\"id\":\"b\",\"body\":\"x\0y\"}\n"u8.ToArray(), "{\"id\":\"c\",\"body\":\"نص\"}\n"u8.ToArray()));
+
+        var items = new JsonlCorpusReader(path).Read().ToList();
+
+        Assert.Equal(["a", "c"], items.OfType<CorpusRecord>().Select(record => record.Article.Id));
+        Assert.Equal(2, Assert.Single(items.OfType<CorpusLineError>()).Line);
     }
 
     private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(part => part)];

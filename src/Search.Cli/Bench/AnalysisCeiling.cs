@@ -1,0 +1,56 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using Search.Core.Analysis;
+using Search.Core.Schema;
+
+namespace Search.Cli.Bench;
+
+/// <summary>
+/// The ceiling for indexing: the same analysis that indexing does (every analyzed field of every article), on all
+/// cores, with nothing written. Indexing cannot beat it; how close it gets is the measure of the pipeline around it.
+/// </summary>
+internal static class AnalysisCeiling
+{
+    /// <summary>Analyzes every article on all cores; returns the token count.</summary>
+    public static long Run(IReadOnlyList<Search.Core.Schema.NewsArticle> articles)
+    {
+        long tokens = 0;
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, articles.Count, 256),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => (Analyzer: NewsAnalyzerFactory.Create(), Count: 0L),
+            (range, _, local) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var article = articles[i];
+                    local.Count += Count(local.Analyzer, NewsFields.Title, article.Title ?? string.Empty)
+                        + Count(local.Analyzer, NewsFields.TitleExact, article.Title ?? string.Empty)
+                        + Count(local.Analyzer, NewsFields.Body, article.Body)
+                        + Count(local.Analyzer, NewsFields.BodyExact, article.Body);
+                }
+
+                return local;
+            },
+            local =>
+            {
+                Interlocked.Add(ref tokens, local.Count);
+                local.Analyzer.Dispose();
+            });
+        return tokens;
+    }
+
+    private static long Count(Lucene.Net.Analysis.Analyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        long count = 0;
+        while (stream.IncrementToken())
+        {
+            count += term.Length > 0 ? 1 : 0;
+        }
+
+        stream.End();
+        return count;
+    }
+}

@@ -1,0 +1,58 @@
+using Search.Core.Schema;
+using Search.Querying;
+
+namespace Search.Cli.Bench;
+
+/// <summary>
+/// A fixed, reproducible set of search-box queries drawn from the corpus's own titles (seeded): 1 to 4 words,
+/// quoted phrases, an exclusion, with and without category and date filters, sorted by relevance or date. Every
+/// search computes facets and snippets, as /search does.
+/// </summary>
+internal static class QueryWorkload
+{
+    /// <summary>At least <paramref name="count"/> requests (more when the corpus is tiny: it repeats).</summary>
+    public static IReadOnlyList<SearchRequest> Create(IReadOnlyList<NewsArticle> articles, int count, int seed = 2026)
+    {
+        var random = new Random(seed);
+        var titled = articles.Where(a => a.Title is { Length: > 0 }).ToList();
+        var requests = new List<SearchRequest>(count);
+        while (requests.Count < count && titled.Count > 0)
+        {
+            var article = titled[random.Next(titled.Count)];
+            var words = article.Title!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(w => w.Length > 2).ToArray();
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            var take = Math.Min(words.Length, random.Next(1, 5));
+            var start = random.Next(words.Length - take + 1);
+            var text = string.Join(' ', words, start, take);
+            text = random.Next(10) switch
+            {
+                0 when take >= 2 => $"\"{text}\"",
+                1 when words.Length > take => $"{text} -{words[(start + take) % words.Length]}",
+                _ => text,
+            };
+            var filtered = random.Next(4) == 0;
+            requests.Add(new SearchRequest(
+                text,
+                Size: 10,
+                Categories: filtered && article.Category is { } category ? [category] : null,
+                From: random.Next(8) == 0 ? new DateTimeOffset(2017, 1, 1, 0, 0, 0, TimeSpan.Zero) : null,
+                Sort: random.Next(6) == 0 ? SearchSort.Date : SearchSort.Relevance));
+        }
+
+        return requests;
+    }
+
+    /// <summary>The same requests as <c>/search</c> URLs.</summary>
+    public static IReadOnlyList<string> AsUrls(IEnumerable<SearchRequest> requests) =>
+        requests.Select(r =>
+            "/search?q=" + Uri.EscapeDataString(r.Query ?? string.Empty)
+            + string.Concat((r.Categories ?? []).Select(c => "&category=" + Uri.EscapeDataString(c)))
+            + (r.From is null ? string.Empty : "&from=" + r.From.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            + (r.Sort == SearchSort.Date ? "&sort=date" : string.Empty))
+        .ToList();
+}

@@ -1,0 +1,225 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Search.Cli.Bench;
+using Search.Core.Storage;
+using Search.Querying;
+using Spectre.Console;
+
+namespace Search.Cli.Commands;
+
+/// <summary>
+/// <c>bench</c>: indexing throughput against a single-threaded stock reference and the analysis-only ceiling measured
+/// in the same run, in-process query latency, and HTTP throughput and latency at several concurrencies, as one table.
+/// </summary>
+internal static class BenchCommand
+{
+    public const string DefaultCorpus = "../shared/corpus/news-full.jsonl.gz";
+
+    public static Command Create(CliConsole console)
+    {
+        var corpus = new Option<string>("--corpus") { Description = "Corpus file or folder", DefaultValueFactory = _ => DefaultCorpus, HelpName = "path" };
+        var scale = new Option<int>("--scale") { Description = "Replicate the corpus this many times with new ids", DefaultValueFactory = _ => 1, HelpName = "n" };
+        var queries = new Option<int>("--queries") { Description = "In-process queries to time (after 200 of warm-up)", DefaultValueFactory = _ => 2000, HelpName = "n" };
+        var connections = new Option<string>("--connections") { Description = "HTTP concurrencies, comma-separated (empty: skip HTTP)", DefaultValueFactory = _ => "1,8,32,64", HelpName = "list" };
+        var duration = new Option<double>("--duration") { Description = "Seconds of HTTP load per concurrency (after 2 s of warm-up)", DefaultValueFactory = _ => 10, HelpName = "seconds" };
+        var work = new Option<string?>("--work-dir") { Description = "Where the indexes are built (default: a new temp folder, removed after)", HelpName = "dir" };
+        var json = CommonOptions.Json();
+        var command = new Command("bench", "Measure indexing and search against references measured in the same run, and print one table")
+        {
+            corpus, scale, queries, connections, duration, work, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var concurrencies = ParseList(parse.GetValue(connections));
+            if (concurrencies is null || parse.GetValue(scale) < 1 || parse.GetValue(queries) < 1 || parse.GetValue(duration) <= 0)
+            {
+                await console.Error.WriteLineAsync("--scale, --queries and --duration must be positive; --connections a list of positive numbers.");
+                return ExitCodes.Usage;
+            }
+
+            var workDir = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "news-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(workDir);
+            try
+            {
+                var results = await RunAsync(console, parse.GetRequiredValue(corpus), parse.GetValue(scale), parse.GetValue(queries),
+                    concurrencies, TimeSpan.FromSeconds(parse.GetValue(duration)), workDir, cancellationToken);
+                if (parse.GetValue(json))
+                {
+                    CliJson.Write(console.Out, results);
+                }
+                else
+                {
+                    console.Tables.Write(Render(results));
+                }
+
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                if (parse.GetValue(work) is null)
+                {
+                    TryDelete(workDir);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task<BenchResults> RunAsync(CliConsole console, string corpusPath, int scale, int queryCount,
+        IReadOnlyList<int> concurrencies, TimeSpan duration, string workDir, CancellationToken cancellationToken)
+    {
+        void Say(string step) => console.Error.WriteLine($"bench: {step}");
+
+        Say($"reading {corpusPath} (x{scale})");
+        var corpus = BenchCorpus.Load(corpusPath, scale, workDir);
+        var megabytes = corpus.InputBytes / 1_048_576.0;
+
+        Say("indexing with news-search index (child process)");
+        var indexRoot = Path.Combine(workDir, "index");
+        IndexRun ours;
+        using (var child = ChildProcess.Start(["index", .. corpus.Files, "--index", indexRoot, "--json", "--commit-every", "0"]))
+        {
+            var summary = JsonDocument.Parse(await child.OutputAsync(cancellationToken)).RootElement;
+            var seconds = summary.GetProperty("elapsedSeconds").GetDouble();
+            var documents = summary.GetProperty("indexed").GetInt64() + summary.GetProperty("replaced").GetInt64();
+            ours = new IndexRun(documents, seconds, documents / seconds, megabytes / seconds, child.PeakResident,
+                FolderSize(new IndexLayout(indexRoot).TryGetCurrent()!));
+        }
+
+        Say("analysis only, all cores (the ceiling)");
+        var clock = Stopwatch.StartNew();
+        AnalysisCeiling.Run(corpus.Articles);
+        var ceiling = corpus.Articles.Count / clock.Elapsed.TotalSeconds;
+
+        Say("reference: one thread, stock ArabicAnalyzer, AddDocument per article");
+        var referencePath = Path.Combine(workDir, "reference");
+        clock.Restart();
+        var referenceCount = ReferenceIndexer.Run(corpus.Files, referencePath);
+        var referenceSeconds = clock.Elapsed.TotalSeconds;
+        var reference = new IndexRun(referenceCount, referenceSeconds, referenceCount / referenceSeconds,
+            megabytes / referenceSeconds, 0, FolderSize(referencePath));
+        TryDelete(referencePath);
+
+        Say($"in-process search: {queryCount} queries after 200 of warm-up");
+        var workload = QueryWorkload.Create(corpus.Articles, queryCount + 200);
+        LatencyStats inProcess;
+        using (var searcher = new NewsSearcher(new NewsSearcherOptions(indexRoot, RefreshInterval: Timeout.InfiniteTimeSpan)))
+        {
+            foreach (var request in workload.Take(200))
+            {
+                searcher.Search(request);
+            }
+
+            var times = new List<double>(queryCount);
+            clock.Restart();
+            foreach (var request in workload.Skip(200))
+            {
+                var started = Stopwatch.GetTimestamp();
+                searcher.Search(request);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            inProcess = LatencyStats.From(times, clock.Elapsed);
+        }
+
+        var http = new List<LoadReport>();
+        long apiResident = 0;
+        if (concurrencies.Count > 0)
+        {
+            Say("HTTP: news-search serve (child process), in-repo closed-loop load generator");
+            using var server = ChildProcess.Start(
+                ["serve", "--index", indexRoot, "--urls", "http://127.0.0.1:0"],
+                new Dictionary<string, string> { ["Search__RateLimit__PermitsPerSecond"] = "0" });
+            var address = await server.ServingAddressAsync(cancellationToken);
+            var urls = QueryWorkload.AsUrls(workload);
+            await HttpLoadGenerator.RunAsync(address, urls, concurrencies.Max(), TimeSpan.FromSeconds(2), cancellationToken);
+            foreach (var connections in concurrencies)
+            {
+                Say($"HTTP: {connections} connections for {duration.TotalSeconds:F0} s");
+                http.Add(await HttpLoadGenerator.RunAsync(address, urls, connections, duration, cancellationToken));
+            }
+
+            apiResident = server.Resident;
+        }
+
+        return new BenchResults(
+            corpusPath, scale, corpus.Articles.Count, corpus.InputBytes, Environment.ProcessorCount,
+            reference, ours, ceiling, inProcess, http, apiResident);
+    }
+
+    private static Table Render(BenchResults r)
+    {
+        string F(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+        string Mb(long bytes) => F(bytes / 1_048_576.0, "N0") + " MiB";
+        var table = new Table()
+            .Title($"news-search bench: {r.Documents:N0} articles ({Mb(r.InputBytes)} input, x{r.Scale}), {r.Cores} cores")
+            .AddColumns("what", "figure", "ratio");
+        table.AddRow("[bold]indexing[/]", string.Empty, string.Empty);
+        table.AddRow("reference: 1 thread, stock ArabicAnalyzer, AddDocument",
+            $"{F(r.Reference.DocsPerSecond)} docs/s, {F(r.Reference.MegabytesPerSecond, "N1")} MB/s, {F(r.Reference.Seconds, "N1")} s", "1.00x");
+        table.AddRow("news-search index, empty on-disk index",
+            $"{F(r.Ours.DocsPerSecond)} docs/s, {F(r.Ours.MegabytesPerSecond, "N1")} MB/s, {F(r.Ours.Seconds, "N1")} s",
+            $"{F(r.Ours.DocsPerSecond / r.Reference.DocsPerSecond, "N2")}x reference, {F(100 * r.Ours.DocsPerSecond / r.AnalysisCeiling, "N0")}% of ceiling");
+        table.AddRow("  peak memory, index size", $"{Mb(r.Ours.PeakResident)}, {Mb(r.Ours.IndexBytes)} on disk", string.Empty);
+        table.AddRow("analysis only, all cores (ceiling)", $"{F(r.AnalysisCeiling)} docs/s",
+            $"{F(r.AnalysisCeiling / r.Reference.DocsPerSecond, "N2")}x reference");
+        table.AddRow("[bold]search, in process[/]", string.Empty, string.Empty);
+        table.AddRow($"{r.InProcess.Count:N0} queries, facets + snippets, 1 thread",
+            $"p50 {F(r.InProcess.P50, "N2")} ms, p95 {F(r.InProcess.P95, "N2")} ms, p99 {F(r.InProcess.P99, "N2")} ms",
+            $"{F(r.InProcess.PerSecond)} queries/s");
+        if (r.Http.Count > 0)
+        {
+            table.AddRow("[bold]HTTP /search[/] (separate server process)", string.Empty, string.Empty);
+            var single = r.Http[0].Throughput;
+            foreach (var load in r.Http)
+            {
+                table.AddRow($"{load.Connections} connections",
+                    $"{F(load.Throughput)} req/s, p50 {F(load.P50, "N1")} ms, p99 {F(load.P99, "N1")} ms, {load.Errors + load.Statuses.Where(s => s.Key != 200).Sum(s => s.Value)} errors",
+                    $"{F(load.Throughput / single, "N2")}x 1 connection");
+            }
+
+            table.AddRow("  API resident memory after the load", Mb(r.ApiResident), string.Empty);
+        }
+
+        return table;
+    }
+
+    private static List<int>? ParseList(string? text)
+    {
+        var values = new List<int>();
+        foreach (var part in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                return null;
+            }
+
+            values.Add(value);
+        }
+
+        return values;
+    }
+
+    private static long FolderSize(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is not a failed benchmark.
+        }
+    }
+
+    private sealed record IndexRun(long Documents, double Seconds, double DocsPerSecond, double MegabytesPerSecond, long PeakResident, long IndexBytes);
+
+    private sealed record BenchResults(
+        string Corpus, int Scale, int Documents, long InputBytes, int Cores, IndexRun Reference, IndexRun Ours,
+        double AnalysisCeiling, LatencyStats InProcess, IReadOnlyList<LoadReport> Http, long ApiResident);
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace Search.Cli.Tests;
+
+/// <summary>#6: the bench command keeps working. A smoke run on the project's sample, not a measurement.</summary>
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task BenchMeasuresEveryStageOnTheSampleCorpus()
+    {
+        var sample = Path.Combine(RepositoryRoot(), "index-data", "sample");
+
+        var result = await CliRunner.RunAsync(
+            "bench", "--corpus", sample, "--queries", "50", "--connections", "1,2", "--duration", "1", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var bench = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(64, bench.GetProperty("documents").GetInt32());
+        Assert.Equal(64, bench.GetProperty("reference").GetProperty("documents").GetInt64());
+        Assert.Equal(64, bench.GetProperty("ours").GetProperty("documents").GetInt64());
+        Assert.True(bench.GetProperty("ours").GetProperty("indexBytes").GetInt64() > 0);
+        Assert.True(bench.GetProperty("analysisCeiling").GetDouble() > 0);
+        Assert.Equal(50, bench.GetProperty("inProcess").GetProperty("count").GetInt32());
+        var http = bench.GetProperty("http").EnumerateArray().ToList();
+        Assert.Equal([1, 2], http.Select(h => h.GetProperty("connections").GetInt32()));
+        Assert.All(http, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));
+        Assert.All(http, h => Assert.True(h.GetProperty("requests").GetInt32() > 0));
+    }
+
+    [Theory]
+    [InlineData("--connections", "1,x")]
+    [InlineData("--scale", "0")]
+    [InlineData("--duration", "-1")]
+    public async Task BenchRejectsBadOptions(string option, string value)
+    {
+        var result = await CliRunner.RunAsync("bench", "--corpus", "nowhere", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Search.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Search.sln not found above the test output.");
+    }
+}
