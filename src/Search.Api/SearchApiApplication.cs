@@ -19,6 +19,9 @@ public static class SearchApiApplication
     /// <summary>Index root used when <see cref="IndexPathKey"/> is not set, relative to the current directory.</summary>
     public const string DefaultIndexPath = "index-data/index";
 
+    /// <summary>Configuration key of the per-query time budget in milliseconds (default 2,000; 0 turns it off).</summary>
+    public const string QueryTimeBudgetKey = "Search:Limits:QueryTimeBudgetMs";
+
     /// <summary>Builds the application; <paramref name="configure"/> may adjust the builder (configuration, services) before it is built.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -48,7 +51,11 @@ public static class SearchApiApplication
             // The ranking configuration (#3): a built-in name or a JSON path; a bad one stops startup with its message.
             var ranking = configuration[RankingConfigKey];
             var weights = Search.Querying.Ranking.RankingConfigLoader.Load(string.IsNullOrWhiteSpace(ranking) ? "default" : ranking);
-            return new NewsSearcher(new NewsSearcherOptions(string.IsNullOrWhiteSpace(path) ? DefaultIndexPath : path, Weights: weights));
+            var budget = services.GetRequiredService<IConfiguration>().GetValue<double?>(QueryTimeBudgetKey);
+            return new NewsSearcher(new NewsSearcherOptions(string.IsNullOrWhiteSpace(path) ? DefaultIndexPath : path, Weights: weights)
+            {
+                QueryTimeBudget = budget is { } ms ? TimeSpan.FromMilliseconds(ms) : NewsSearcherOptions.DefaultQueryTimeBudget,
+            });
         });
 
         // Search-box defaults (#4): read once, a bad value stops the start-up.

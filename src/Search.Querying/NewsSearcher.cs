@@ -46,7 +46,7 @@ public sealed class NewsSearcher : IDisposable
         // The ranking configuration names the analysis profile; an index built with another one is refused (#3).
         _analyzer = NewsAnalyzerFactory.Create(weights.Profile);
         _suggestions = new SuggestionService(_analyzer);
-        _executor = new SearchExecutor(_parser, _analyzer, _suggestions);
+        _executor = new SearchExecutor(_parser, _analyzer, _suggestions, options.QueryTimeBudget, options.BudgetClock);
         _searcherFactory = new Bm25SearcherFactory(new Ranking.NewsSimilarity(weights));
         _status = MissingStatus();
         Refresh();

@@ -11,4 +11,16 @@ public sealed record NewsSearcherOptions(string IndexPath, TimeSpan? RefreshInte
 {
     /// <summary>The default refresh interval: new commits are visible within about half a second.</summary>
     public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The default of <see cref="QueryTimeBudget"/>: far above any query of ours, a guard, not a tuning knob.</summary>
+    public static readonly TimeSpan DefaultQueryTimeBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long one pass over the matches may take; past it, collection stops and the page says
+    /// <see cref="SearchPage.TimedOut"/> (hits and counts then cover the documents visited). Zero or less: no budget.
+    /// </summary>
+    public TimeSpan QueryTimeBudget { get; init; } = DefaultQueryTimeBudget;
+
+    /// <summary>The clock the budget is counted on, in milliseconds; null for Lucene's shared timer thread. A test seam.</summary>
+    public Lucene.Net.Util.Counter? BudgetClock { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Search.Core.Schema;
 
 namespace Search.Querying;
@@ -16,7 +17,8 @@ namespace Search.Querying;
 /// pages of one searcher never overlap or skip. When the query has no results, a typo-tolerant retry runs (see
 /// <see cref="SpellingCorrector"/>); otherwise rare words are checked for a did-you-mean that itself has results.
 /// </remarks>
-internal sealed class SearchExecutor(NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions)
+internal sealed class SearchExecutor(
+    NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions, TimeSpan budget, Counter? budgetClock)
 {
     private static readonly ConditionalWeakTable<IndexReader, StrongBox<long>> NewestByReader = new();
 
@@ -72,6 +74,7 @@ internal sealed class SearchExecutor(NewsQueryParser parser, Analyzer analyzer, 
             DidYouMean = didYouMean,
             Corrected = searched is not null,
             SearchedQuery = searched,
+            TimedOut = run.TimedOut,
         };
     }
 
@@ -92,8 +95,29 @@ internal sealed class SearchExecutor(NewsQueryParser parser, Analyzer analyzer, 
         }
 
         var facets = new FacetCollector(ranked, Selections(request));
-        searcher.Search(rewritten, facets);
-        return new SearchRun(top, facets, facets.TotalHits, HighlightTerms.From(rewritten));
+        var timedOut = false;
+        if (budget > TimeSpan.Zero)
+        {
+            // #7: a guard against a query that visits far more than expected; collection stops at the budget and the
+            // page says so, rather than holding a request thread (and the client) indefinitely.
+            var limited = new TimeLimitingCollector(facets, budgetClock ?? TimeLimitingCollector.GlobalCounter,
+                (long)budget.TotalMilliseconds);
+            limited.SetBaseline();
+            try
+            {
+                searcher.Search(rewritten, limited);
+            }
+            catch (TimeLimitingCollector.TimeExceededException)
+            {
+                timedOut = true;
+            }
+        }
+        else
+        {
+            searcher.Search(rewritten, facets);
+        }
+
+        return new SearchRun(top, facets, facets.TotalHits, HighlightTerms.From(rewritten), timedOut);
     }
 
     private bool HasResults(IndexSearcher searcher, string text, SearchRequest request)

@@ -28,4 +28,10 @@ public sealed record SearchPage(
     /// matched every spelling within the word's edit budget. Null otherwise.
     /// </summary>
     public string? SearchedQuery { get; init; }
+
+    /// <summary>
+    /// True when the search ran out of its time budget (<see cref="NewsSearcherOptions.QueryTimeBudget"/>): the hits,
+    /// the total and the facet counts cover only the documents visited by then.
+    /// </summary>
+    public bool TimedOut { get; init; }
 }

@@ -25,6 +25,9 @@ public sealed class BenchSmokeTests
         Assert.Equal([1, 2], http.Select(h => h.GetProperty("connections").GetInt32()));
         Assert.All(http, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));
         Assert.All(http, h => Assert.True(h.GetProperty("requests").GetInt32() > 0));
+        var suggest = bench.GetProperty("suggest").EnumerateArray().ToList();
+        Assert.Equal([1, 2], suggest.Select(h => h.GetProperty("connections").GetInt32()));
+        Assert.All(suggest, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));
     }
 
     [Theory]

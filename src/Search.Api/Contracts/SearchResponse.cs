@@ -14,6 +14,7 @@ namespace Search.Api.Contracts;
 /// <param name="Corrected">True when the query had no results and the hits come from a typo-tolerant retry.</param>
 /// <param name="DidYouMean">A corrected query that has results, offered when a word is rare or absent; omitted otherwise.</param>
 /// <param name="SearchedQuery">When corrected: the query as searched (each word as its most frequent close spelling); omitted otherwise.</param>
+/// <param name="TimedOut">True when the search ran out of its time budget: hits, total and facets then cover only what was visited.</param>
 public sealed record SearchResponse(
     string Query,
     int Total,
@@ -24,7 +25,8 @@ public sealed record SearchResponse(
     FacetsResponse Facets,
     bool Corrected,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DidYouMean = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedQuery = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedQuery = null,
+    bool TimedOut = false)
 {
     public static SearchResponse From(SearchPage page) => new(
         page.Query,
@@ -39,5 +41,6 @@ public sealed record SearchResponse(
             page.Facets.Month.Select(FacetValueResponse.From).ToList()),
         page.Corrected,
         page.DidYouMean,
-        page.SearchedQuery);
+        page.SearchedQuery,
+        page.TimedOut);
 }

@@ -47,6 +47,28 @@ internal static class QueryWorkload
         return requests;
     }
 
+    /// <summary>
+    /// What a reader types before choosing: prefixes (2 to 8 characters) of the words of the same titles, sometimes
+    /// after a whole first word, as <c>/suggest</c> URLs.
+    /// </summary>
+    public static IReadOnlyList<string> SuggestUrls(IReadOnlyList<NewsArticle> articles, int count, int seed = 2027)
+    {
+        var random = new Random(seed);
+        var titled = articles.Where(a => a.Title is { Length: > 0 }).ToList();
+        var urls = new List<string>(count);
+        while (urls.Count < count && titled.Count > 0)
+        {
+            var words = titled[random.Next(titled.Count)].Title!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var index = random.Next(words.Length);
+            var word = words[index];
+            var prefix = word[..Math.Min(word.Length, random.Next(2, 9))];
+            var text = index > 0 && random.Next(3) == 0 ? $"{words[index - 1]} {prefix}" : prefix;
+            urls.Add("/suggest?q=" + Uri.EscapeDataString(text));
+        }
+
+        return urls;
+    }
+
     /// <summary>The same requests as <c>/search</c> URLs.</summary>
     public static IReadOnlyList<string> AsUrls(IEnumerable<SearchRequest> requests) =>
         requests.Select(r =>

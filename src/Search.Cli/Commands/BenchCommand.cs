@@ -125,6 +125,7 @@ internal static class BenchCommand
         }
 
         var http = new List<LoadReport>();
+        var suggest = new List<LoadReport>();
         long apiResident = 0;
         if (concurrencies.Count > 0)
         {
@@ -133,12 +134,19 @@ internal static class BenchCommand
                 ["serve", "--index", indexRoot, "--urls", "http://127.0.0.1:0"],
                 new Dictionary<string, string> { ["Search__RateLimit__PermitsPerSecond"] = "0" });
             var address = await server.ServingAddressAsync(cancellationToken);
-            var urls = QueryWorkload.AsUrls(workload);
-            await HttpLoadGenerator.RunAsync(address, urls, concurrencies.Max(), TimeSpan.FromSeconds(2), cancellationToken);
+            var searchUrls = QueryWorkload.AsUrls(workload);
+            var suggestUrls = QueryWorkload.SuggestUrls(corpus.Articles, 2000);
+            await HttpLoadGenerator.RunAsync(address, [.. searchUrls, .. suggestUrls], concurrencies.Max(), TimeSpan.FromSeconds(2), cancellationToken);
             foreach (var connections in concurrencies)
             {
-                Say($"HTTP: {connections} connections for {duration.TotalSeconds:F0} s");
-                http.Add(await HttpLoadGenerator.RunAsync(address, urls, connections, duration, cancellationToken));
+                Say($"HTTP /search: {connections} connections for {duration.TotalSeconds:F0} s");
+                http.Add(await HttpLoadGenerator.RunAsync(address, searchUrls, connections, duration, cancellationToken));
+            }
+
+            foreach (var connections in concurrencies)
+            {
+                Say($"HTTP /suggest: {connections} connections for {duration.TotalSeconds:F0} s");
+                suggest.Add(await HttpLoadGenerator.RunAsync(address, suggestUrls, connections, duration, cancellationToken));
             }
 
             apiResident = server.Resident;
@@ -146,7 +154,7 @@ internal static class BenchCommand
 
         return new BenchResults(
             corpusPath, scale, corpus.Articles.Count, corpus.InputBytes, Environment.ProcessorCount,
-            reference, ours, ceiling, inProcess, http, apiResident);
+            reference, ours, ceiling, inProcess, http, suggest, apiResident);
     }
 
     private static Table Render(BenchResults r)
@@ -169,18 +177,26 @@ internal static class BenchCommand
         table.AddRow($"{r.InProcess.Count:N0} queries, facets + snippets, 1 thread",
             $"p50 {F(r.InProcess.P50, "N2")} ms, p95 {F(r.InProcess.P95, "N2")} ms, p99 {F(r.InProcess.P99, "N2")} ms",
             $"{F(r.InProcess.PerSecond)} queries/s");
-        if (r.Http.Count > 0)
+        foreach (var (name, loads) in new[] { ("/search", r.Http), ("/suggest", r.Suggest) })
         {
-            table.AddRow("[bold]HTTP /search[/] (separate server process)", string.Empty, string.Empty);
-            var single = r.Http[0].Throughput;
-            foreach (var load in r.Http)
+            if (loads.Count == 0)
+            {
+                continue;
+            }
+
+            table.AddRow($"[bold]HTTP {name}[/] (separate server process)", string.Empty, string.Empty);
+            var first = loads[0].Throughput;
+            foreach (var load in loads)
             {
                 table.AddRow($"{load.Connections} connections",
                     $"{F(load.Throughput)} req/s, p50 {F(load.P50, "N1")} ms, p99 {F(load.P99, "N1")} ms, {load.Errors + load.Statuses.Where(s => s.Key != 200).Sum(s => s.Value)} errors",
-                    $"{F(load.Throughput / single, "N2")}x 1 connection");
+                    $"{F(load.Throughput / first, "N2")}x {loads[0].Connections} connection(s)");
             }
+        }
 
-            table.AddRow("  API resident memory after the load", Mb(r.ApiResident), string.Empty);
+        if (r.Http.Count > 0)
+        {
+            table.AddRow("API resident memory after the load", Mb(r.ApiResident), string.Empty);
         }
 
         return table;
@@ -221,5 +237,6 @@ internal static class BenchCommand
 
     private sealed record BenchResults(
         string Corpus, int Scale, int Documents, long InputBytes, int Cores, IndexRun Reference, IndexRun Ours,
-        double AnalysisCeiling, LatencyStats InProcess, IReadOnlyList<LoadReport> Http, long ApiResident);
+        double AnalysisCeiling, LatencyStats InProcess, IReadOnlyList<LoadReport> Http, IReadOnlyList<LoadReport> Suggest,
+        long ApiResident);
 }
