@@ -23,7 +23,7 @@ internal static class BenchCommand
         var scale = new Option<int>("--scale") { Description = "Replicate the corpus this many times with new ids", DefaultValueFactory = _ => 1, HelpName = "n" };
         var queries = new Option<int>("--queries") { Description = "In-process queries to time (after 200 of warm-up)", DefaultValueFactory = _ => 2000, HelpName = "n" };
         var connections = new Option<string>("--connections") { Description = "HTTP concurrencies, comma-separated (empty: skip HTTP)", DefaultValueFactory = _ => "1,8,32,64", HelpName = "list" };
-        var duration = new Option<double>("--duration") { Description = "Seconds of HTTP load per concurrency (after 2 s of warm-up)", DefaultValueFactory = _ => 10, HelpName = "seconds" };
+        var duration = new Option<double>("--duration") { Description = "Seconds of HTTP load per concurrency (after 5 s of warm-up)", DefaultValueFactory = _ => 10, HelpName = "seconds" };
         var work = new Option<string?>("--work-dir") { Description = "Where the indexes are built (default: a new temp folder, removed after)", HelpName = "dir" };
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure indexing and search against references measured in the same run, and print one table")
@@ -134,9 +134,17 @@ internal static class BenchCommand
                 ["serve", "--index", indexRoot, "--urls", "http://127.0.0.1:0"],
                 new Dictionary<string, string> { ["Search__RateLimit__PermitsPerSecond"] = "0" });
             var address = await server.ServingAddressAsync(cancellationToken);
+
+            // The server builds its suggestion dictionary in the background at start; the first /suggest waits for
+            // it. Measuring before it is done would time the build, not the service.
+            using (var ready = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) })
+            {
+                (await ready.GetAsync("/suggest?q=" + Uri.EscapeDataString("ال"), cancellationToken)).Dispose();
+            }
+
             var searchUrls = QueryWorkload.AsUrls(workload);
             var suggestUrls = QueryWorkload.SuggestUrls(corpus.Articles, 2000);
-            await HttpLoadGenerator.RunAsync(address, [.. searchUrls, .. suggestUrls], concurrencies.Max(), TimeSpan.FromSeconds(2), cancellationToken);
+            await HttpLoadGenerator.RunAsync(address, [.. searchUrls, .. suggestUrls], concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken);
             foreach (var connections in concurrencies)
             {
                 Say($"HTTP /search: {connections} connections for {duration.TotalSeconds:F0} s");
