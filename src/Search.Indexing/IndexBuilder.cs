@@ -152,7 +152,16 @@ internal static class IndexBuilder
         {
             foreach (var pending in queue.GetConsumingEnumerable(failed.Token))
             {
-                writer.UpdateDocument(pending.Id, pending.Document);
+                // #6: an id in neither the starting commit nor earlier in this run has nothing to replace; adding it
+                // skips the delete-by-term that every update buffers and applies at each flush.
+                if (pending.IsNew)
+                {
+                    writer.AddDocument(pending.Document);
+                }
+                else
+                {
+                    writer.UpdateDocument(pending.Id, pending.Document);
+                }
             }
 
             done = true;
@@ -179,7 +188,7 @@ internal static class IndexBuilder
         }
     }
 
-    private readonly record struct Pending(Term Id, Document Document);
+    private readonly record struct Pending(Term Id, Document Document, bool IsNew);
 
     private sealed class Producer(
         IdLookup? existing,
@@ -263,16 +272,17 @@ internal static class IndexBuilder
         private void Add(CorpusRecord record)
         {
             var id = record.Article.Id;
-            if (!_seen.Add(id) || (existing?.Contains(id) ?? false))
-            {
-                _replaced++;
-            }
-            else
+            var isNew = _seen.Add(id) && !(existing?.Contains(id) ?? false);
+            if (isNew)
             {
                 _indexed++;
             }
+            else
+            {
+                _replaced++;
+            }
 
-            var pending = new Pending(NewsDocumentMapper.IdTerm(id), NewsDocumentMapper.ToDocument(record.Article));
+            var pending = new Pending(NewsDocumentMapper.IdTerm(id), NewsDocumentMapper.ToDocument(record.Article), isNew);
             queues[(id.GetHashCode() & int.MaxValue) % queues.Length].Add(pending, failed);
         }
 

@@ -18,9 +18,10 @@ public static class SearchEndpoints
             .WithTags("Search")
             .WithSummary("Search news articles")
             .WithDescription(
-                "Full-text search over titles and bodies with Arabic normalization and light stemming. Syntax: plain "
-                + "words (articles with more of them rank higher, all of them first), \"quoted phrases\", -word or "
-                + "-\"phrase\" to exclude, OR between words. Other characters (field:, *, ~, ^, brackets) are searched as "
+                "Full-text search over titles, leads and bodies with Arabic normalization and light stemming. Syntax: "
+                + "plain words (articles with more of them rank higher), \"quoted text\" (its words, rewarded for standing "
+                + "together; strict phrases with a ranking configuration of syntax full), -word or -\"phrase\" to "
+                + "exclude, OR between words. Other characters (field:, *, ~, ^, brackets) are searched as "
                 + "plain text. An empty q lists the newest articles within the filters. Filters: repeat category, source or "
                 + "month for alternatives (OR); different filters and the date range must all hold (AND). Facet counts "
                 + "(category, source, month) cover all matches, each facet counted under the other facets' filters but "
