@@ -8,7 +8,7 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task BenchMeasuresEveryStageOnTheSampleCorpus()
     {
-        var sample = Path.Combine(RepositoryRoot(), "index-data", "sample");
+        var sample = Path.Combine(CliRunner.RepositoryRoot(), "index-data", "sample");
 
         var result = await CliRunner.RunAsync(
             "bench", "--corpus", sample, "--queries", "50", "--connections", "1,2", "--duration", "1", "--json");
@@ -39,18 +39,5 @@ public sealed class BenchSmokeTests
         var result = await CliRunner.RunAsync("bench", "--corpus", "nowhere", option, value);
 
         Assert.Equal(2, result.ExitCode);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Search.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Search.sln not found above the test output.");
     }
 }

@@ -12,20 +12,7 @@ public sealed class RelevanceCommandsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static string Repository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Search.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Search.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string Sample => Path.Combine(Repository(), "index-data", "sample", "articles.jsonl");
+    private static string Sample => Path.Combine(CliRunner.RepositoryRoot(), "index-data", "sample", "articles.jsonl");
 
     private static string Topics => CliRunner.TestData("relevance", "sample-topics.tsv");
 

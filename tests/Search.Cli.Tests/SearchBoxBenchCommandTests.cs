@@ -11,7 +11,7 @@ public sealed class SearchBoxBenchCommandTests : IDisposable
     [Fact]
     public async Task BuildsIndexAndReportsBothCallsOnTheSampleCorpus()
     {
-        var corpus = Path.Combine(RepositoryRoot(), "index-data", "sample", "articles.jsonl");
+        var corpus = Path.Combine(CliRunner.RepositoryRoot(), "index-data", "sample", "articles.jsonl");
         var index = Path.Combine(_temp.Path, "index");
 
         var result = await CliRunner.RunAsync("bench-searchbox", "--corpus", corpus, "--index", index, "--queries", "10", "--rounds", "1", "--json");
@@ -32,18 +32,5 @@ public sealed class SearchBoxBenchCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("No corpus", result.Error, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Search.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Search.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -34,7 +34,9 @@ public sealed class SoakTests : IDisposable
     {
         var cancel = TestContext.Current.CancellationToken;
         var layout = new IndexLayout(Path.Combine(_temp.Path, "index"));
-        new IndexingService().Index(layout, CorpusFiles.Expand([Corpus()]).Files, new IndexingOptions(), cancel);
+        // The shared 2,000-article sample when it is there (closer to production), else the project's own sample.
+        var corpus = CliRunner.SharedCorpus("news-sample.jsonl.gz") ?? CliRunner.SampleCorpus;
+        new IndexingService().Index(layout, CorpusFiles.Expand([corpus]).Files, new IndexingOptions(), cancel);
         await using var app = SearchApiApplication.Create(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration[SearchApiApplication.IndexPathKey] = layout.Root;
@@ -73,20 +75,5 @@ public sealed class SoakTests : IDisposable
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    // The shared 2,000-article sample when it is there (closer to production), else the project's own sample.
-    private static string Corpus()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Search.sln")))
-            {
-                var shared = Path.Combine(folder.FullName, "..", "shared", "corpus", "news-sample.jsonl.gz");
-                return File.Exists(shared) ? shared : Path.Combine(folder.FullName, "index-data", "sample");
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Search.sln) was not found above the test output.");
     }
 }

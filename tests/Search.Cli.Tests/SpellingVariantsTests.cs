@@ -127,7 +127,7 @@ public sealed class SpellingVariantsTests : IClassFixture<SpellingVariantsTests.
 
         public SharedSampleIndex()
         {
-            var sample = FindSharedSample();
+            var sample = CliRunner.SharedCorpus("news-sample.jsonl.gz");
             if (sample is null)
             {
                 return;
@@ -176,20 +176,6 @@ public sealed class SpellingVariantsTests : IClassFixture<SpellingVariantsTests.
             }
 
             return titles;
-        }
-
-        private static string? FindSharedSample()
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "Search.sln")))
-                {
-                    var sample = Path.Combine(folder.FullName, "..", "shared", "corpus", "news-sample.jsonl.gz");
-                    return File.Exists(sample) ? Path.GetFullPath(sample) : null;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class ZeroDowntimeReindexTests : IDisposable
         Assert.SkipUnless(OperatingSystem.IsLinux(), "open descriptors are read from /proc/self/fd");
         var cancel = TestContext.Current.CancellationToken;
         var layout = new IndexLayout(Path.Combine(_temp.Path, "index"));
-        var sample = CorpusFiles.Expand([SampleCorpus()]).Files;
+        var sample = CorpusFiles.Expand([CliRunner.SampleCorpus]).Files;
         var indexing = new IndexingService();
         indexing.Index(layout, sample, new IndexingOptions(), cancel);
         await using var app = SearchApiApplication.Create(
@@ -140,18 +140,5 @@ public sealed class ZeroDowntimeReindexTests : IDisposable
         }
 
         return targets;
-    }
-
-    private static string SampleCorpus()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Search.sln")))
-            {
-                return Path.Combine(folder.FullName, "index-data", "sample");
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Search.sln) was not found above the test output.");
     }
 }
