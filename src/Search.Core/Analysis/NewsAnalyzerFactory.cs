@@ -80,14 +80,15 @@ public static class NewsAnalyzerFactory
     private sealed class NewsAnalyzer(CharArraySet stopWords) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
-            NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName)
+            NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName) || NewsFields.IsRoot(fieldName)
                 ? new MappingCharFilter(ArabicFolding.For(AnalysisProfile.News), reader)
                 : reader;
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
+            var root = NewsFields.IsRoot(fieldName);
             var stemmed = NewsFields.IsStemmed(fieldName);
-            if (!stemmed && !NewsFields.IsExact(fieldName))
+            if (!stemmed && !root && !NewsFields.IsExact(fieldName))
             {
                 return new TokenStreamComponents(new KeywordTokenizer(reader));
             }
@@ -106,6 +107,11 @@ public static class NewsAnalyzerFactory
                 stream = new ProcliticVariantFilter(stream);
                 stream = new NewsStemFilter(stream);
             }
+            else if (root)
+            {
+                stream = new ProcliticVariantFilter(stream);
+                stream = new RootStemFilter(stream);
+            }
 
             return new TokenStreamComponents(source, stream);
         }
@@ -116,7 +122,8 @@ public static class NewsAnalyzerFactory
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var stemmed = NewsFields.IsStemmed(fieldName);
+            // The stock chain has no heavy stemmer: its root field is its stemmed one.
+            var stemmed = NewsFields.IsStemmed(fieldName) || NewsFields.IsRoot(fieldName);
             if (!stemmed && !NewsFields.IsExact(fieldName))
             {
                 return new TokenStreamComponents(new KeywordTokenizer(reader));
