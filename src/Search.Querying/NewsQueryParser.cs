@@ -33,13 +33,14 @@ namespace Search.Querying;
 public sealed class NewsQueryParser
 {
     private static readonly string[] AllWantedFields =
-        [NewsFields.Title, NewsFields.TitleExact, NewsFields.Body, NewsFields.BodyExact, NewsFields.Lead, NewsFields.LeadExact];
+        [NewsFields.Title, NewsFields.TitleExact, NewsFields.Body, NewsFields.BodyExact, NewsFields.BodyRoot, NewsFields.Lead, NewsFields.LeadExact];
 
     private static readonly string[] ExcludedFields = [NewsFields.Title, NewsFields.Body];
 
     private readonly Analyzer _analyzer;
     private readonly RankingWeights _weights;
     private readonly string[] _wantedFields;
+    private readonly HashSet<string> _queryStopWords;
 
     /// <summary>Creates a parser for <paramref name="weights"/> (null: the shipped default), with its own analyzer of the configuration's profile.</summary>
     public NewsQueryParser(RankingWeights? weights = null)
@@ -47,6 +48,7 @@ public sealed class NewsQueryParser
         _weights = weights ?? RankingWeights.Default;
         _analyzer = NewsAnalyzerFactory.Create(_weights.Profile);
         _wantedFields = [.. AllWantedFields.Where(field => Boost(field) > 0)];
+        _queryStopWords = new HashSet<string>(_weights.QueryStopWords.Select(QueryStopKey), StringComparer.Ordinal);
     }
 
     /// <summary>The configuration this parser builds queries for.</summary>
@@ -62,7 +64,7 @@ public sealed class NewsQueryParser
                 $"The query is longer than {SearchLimits.MaxQueryLength} characters.", SearchLimits.MaxQueryLength);
         }
 
-        var elements = ApplySyntax(QueryTokenizer.Tokenize(text));
+        var elements = DropQueryStopWords(ApplySyntax(QueryTokenizer.Tokenize(text)).ToList());
         var groups = new List<List<Query>>();
         var exclusions = new List<Query>();
         var highlight = new HashSet<string>(StringComparer.Ordinal);
@@ -229,6 +231,41 @@ public sealed class NewsQueryParser
         }
     }
 
+    // Question words (هل, كيف, لماذا ...) are scaffolding of the question, not words of the answer (#3, quran-qa): dropped
+    // when the query has other wanted words, kept when it is made of them only (a search for كيف still finds كيف).
+    private List<QueryElement> DropQueryStopWords(List<QueryElement> elements)
+    {
+        if (_queryStopWords.Count == 0)
+        {
+            return elements;
+        }
+
+        bool IsQueryStopWord(QueryElement e) =>
+            e.Kind == QueryElementKind.Word && !e.Excluded && _queryStopWords.Contains(QueryStopKey(e.Text));
+
+        var kept = elements.Where(e => !IsQueryStopWord(e)).ToList();
+        return kept.Any(e => e.Kind != QueryElementKind.Or && !e.Excluded) ? kept : elements;
+    }
+
+    // The normalized word without the punctuation around it (هل؟ is هل).
+    private static string QueryStopKey(string word)
+    {
+        var normalized = NewsAnalyzerFactory.NormalizeWord(word).AsSpan();
+        var start = 0;
+        var end = normalized.Length;
+        while (start < end && !char.IsLetterOrDigit(normalized[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(normalized[end - 1]))
+        {
+            end--;
+        }
+
+        return normalized[start..end].ToString();
+    }
+
     // Each pair of consecutive words, in order, on the stemmed body: side by side (phrase) and within the slop (proximity).
     private void AddProximity(BooleanQuery top, List<IReadOnlyList<AnalyzedToken>?> words)
     {
@@ -347,6 +384,7 @@ public sealed class NewsQueryParser
         NewsFields.TitleExact => _weights.TitleExact,
         NewsFields.Body => _weights.Body,
         NewsFields.BodyExact => _weights.BodyExact,
+        NewsFields.BodyRoot => _weights.BodyRoot,
         NewsFields.Lead => _weights.Lead,
         _ => _weights.LeadExact,
     };
