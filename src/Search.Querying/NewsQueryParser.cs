@@ -13,8 +13,9 @@ namespace Search.Querying;
 /// per field, so query terms are exactly what indexing produced. Construction, for <c>a "b c" -d x OR y</c>, with
 /// the <see cref="RankingWeights"/> of the configuration:
 /// <list type="bullet">
+/// <item>words in <see cref="RankingWeights.QueryStopWords"/> (question words) are left out, unless nothing else is wanted;</item>
 /// <item>a word or phrase becomes a DisjunctionMaxQuery over the fields whose weight is above 0 (title, body, lead,
-/// stemmed and exact), each boosted by its weight: the best field counts, plus <see cref="RankingWeights.TieBreaker"/>
+/// stemmed and exact, and the heavy-stemmed body), each boosted by its weight: the best field counts, plus <see cref="RankingWeights.TieBreaker"/>
 /// of the others. Forms stacked at one position (a word with and without its proclitic, بغزة/غزة) are alternatives;
 /// a phrase is a (multi-)phrase query per field at the analyzed positions (the gaps left by stop words are kept);</item>
 /// <item>words joined by OR form one group: a BooleanQuery of SHOULD alternatives;</item>

@@ -19,6 +19,7 @@ namespace Search.Core.Analysis;
 /// case (Latin) → digit folding → Arabic normalization → drop empty tokens → stop words → proclitic variants
 /// (<see cref="ProcliticVariantFilter"/>) → light stemmer (<see cref="NewsStemFilter"/>).</item>
 /// <item><c>title.exact</c>, <c>body.exact</c>, <c>lead.exact</c>: the same without the variants and the stemmer.</item>
+/// <item><c>body.root</c>: the stemmed chain with the heavy <see cref="RootStemFilter"/> instead of the light stemmer.</item>
 /// <item>any other field (<c>id</c>, <c>category</c>, <c>source</c>): the whole value as one token.</item>
 /// </list>
 /// That is the <c>news</c> profile; <see cref="Create(AnalysisProfile)"/> also builds the <c>stock</c> one, for comparison.
