@@ -13,8 +13,9 @@ namespace Search.Querying;
 /// per field, so query terms are exactly what indexing produced. Construction, for <c>a "b c" -d x OR y</c>, with
 /// the <see cref="RankingWeights"/> of the configuration:
 /// <list type="bullet">
+/// <item>words in <see cref="RankingWeights.QueryStopWords"/> (question words) are left out, unless nothing else is wanted;</item>
 /// <item>a word or phrase becomes a DisjunctionMaxQuery over the fields whose weight is above 0 (title, body, lead,
-/// stemmed and exact), each boosted by its weight: the best field counts, plus <see cref="RankingWeights.TieBreaker"/>
+/// stemmed and exact, and the heavy-stemmed body), each boosted by its weight: the best field counts, plus <see cref="RankingWeights.TieBreaker"/>
 /// of the others. Forms stacked at one position (a word with and without its proclitic, بغزة/غزة) are alternatives;
 /// a phrase is a (multi-)phrase query per field at the analyzed positions (the gaps left by stop words are kept);</item>
 /// <item>words joined by OR form one group: a BooleanQuery of SHOULD alternatives;</item>
@@ -33,13 +34,14 @@ namespace Search.Querying;
 public sealed class NewsQueryParser
 {
     private static readonly string[] AllWantedFields =
-        [NewsFields.Title, NewsFields.TitleExact, NewsFields.Body, NewsFields.BodyExact, NewsFields.Lead, NewsFields.LeadExact];
+        [NewsFields.Title, NewsFields.TitleExact, NewsFields.Body, NewsFields.BodyExact, NewsFields.BodyRoot, NewsFields.Lead, NewsFields.LeadExact];
 
     private static readonly string[] ExcludedFields = [NewsFields.Title, NewsFields.Body];
 
     private readonly Analyzer _analyzer;
     private readonly RankingWeights _weights;
     private readonly string[] _wantedFields;
+    private readonly HashSet<string> _queryStopWords;
 
     /// <summary>Creates a parser for <paramref name="weights"/> (null: the shipped default), with its own analyzer of the configuration's profile.</summary>
     public NewsQueryParser(RankingWeights? weights = null)
@@ -47,6 +49,7 @@ public sealed class NewsQueryParser
         _weights = weights ?? RankingWeights.Default;
         _analyzer = NewsAnalyzerFactory.Create(_weights.Profile);
         _wantedFields = [.. AllWantedFields.Where(field => Boost(field) > 0)];
+        _queryStopWords = new HashSet<string>(_weights.QueryStopWords.Select(QueryStopKey), StringComparer.Ordinal);
     }
 
     /// <summary>The configuration this parser builds queries for.</summary>
@@ -62,7 +65,7 @@ public sealed class NewsQueryParser
                 $"The query is longer than {SearchLimits.MaxQueryLength} characters.", SearchLimits.MaxQueryLength);
         }
 
-        var elements = ApplySyntax(QueryTokenizer.Tokenize(text));
+        var elements = DropQueryStopWords(ApplySyntax(QueryTokenizer.Tokenize(text)).ToList());
         var groups = new List<List<Query>>();
         var exclusions = new List<Query>();
         var highlight = new HashSet<string>(StringComparer.Ordinal);
@@ -229,6 +232,41 @@ public sealed class NewsQueryParser
         }
     }
 
+    // Question words (هل, كيف, لماذا ...) are scaffolding of the question, not words of the answer (#3, quran-qa): dropped
+    // when the query has other wanted words, kept when it is made of them only (a search for كيف still finds كيف).
+    private List<QueryElement> DropQueryStopWords(List<QueryElement> elements)
+    {
+        if (_queryStopWords.Count == 0)
+        {
+            return elements;
+        }
+
+        bool IsQueryStopWord(QueryElement e) =>
+            e.Kind == QueryElementKind.Word && !e.Excluded && _queryStopWords.Contains(QueryStopKey(e.Text));
+
+        var kept = elements.Where(e => !IsQueryStopWord(e)).ToList();
+        return kept.Any(e => e.Kind != QueryElementKind.Or && !e.Excluded) ? kept : elements;
+    }
+
+    // The normalized word without the punctuation around it (هل؟ is هل).
+    private static string QueryStopKey(string word)
+    {
+        var normalized = NewsAnalyzerFactory.NormalizeWord(word).AsSpan();
+        var start = 0;
+        var end = normalized.Length;
+        while (start < end && !char.IsLetterOrDigit(normalized[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(normalized[end - 1]))
+        {
+            end--;
+        }
+
+        return normalized[start..end].ToString();
+    }
+
     // Each pair of consecutive words, in order, on the stemmed body: side by side (phrase) and within the slop (proximity).
     private void AddProximity(BooleanQuery top, List<IReadOnlyList<AnalyzedToken>?> words)
     {
@@ -347,6 +385,7 @@ public sealed class NewsQueryParser
         NewsFields.TitleExact => _weights.TitleExact,
         NewsFields.Body => _weights.Body,
         NewsFields.BodyExact => _weights.BodyExact,
+        NewsFields.BodyRoot => _weights.BodyRoot,
         NewsFields.Lead => _weights.Lead,
         _ => _weights.LeadExact,
     };

@@ -40,6 +40,9 @@ public sealed record RankingWeights
     /// <summary>Boost of the unstemmed body.</summary>
     public float BodyExact { get; init; } = 1.3f;
 
+    /// <summary>Boost of the heavy-stemmed body (a recall channel; see <c>RootStemFilter</c>); 0 leaves it out.</summary>
+    public float BodyRoot { get; init; }
+
     /// <summary>Boost of the stemmed lead (first sentences of the body).</summary>
     public float Lead { get; init; }
 
@@ -78,6 +81,13 @@ public sealed record RankingWeights
 
     /// <summary>The window of <see cref="ProximityBoost"/>: edit distance in positions (Lucene phrase slop) between the two words.</summary>
     public int ProximitySlop { get; init; } = 4;
+
+    /// <summary>
+    /// Words dropped from the query (not from documents): interrogatives and question scaffolding such as هل, كيف,
+    /// لماذا, اذكر, which questions carry and answers do not. Compared after normalization; a query made only of such
+    /// words keeps them. Empty for none.
+    /// </summary>
+    public IReadOnlyList<string> QueryStopWords { get; init; } = [];
 
     /// <summary>BM25 term-frequency saturation.</summary>
     public float K1 { get; init; } = 1.2f;

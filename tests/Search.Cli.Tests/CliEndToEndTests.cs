@@ -127,7 +127,7 @@ public sealed class CliEndToEndTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var fields = Json(result.Out).GetProperty("fields").EnumerateArray().ToList();
-        Assert.Equal(["title", "title.exact", "body", "body.exact", "lead", "lead.exact"], fields.Select(f => f.GetProperty("field").GetString()));
+        Assert.Equal(["title", "title.exact", "body", "body.exact", "body.root", "lead", "lead.exact"], fields.Select(f => f.GetProperty("field").GetString()));
         var body = fields.Single(f => f.GetProperty("field").GetString() == "body").GetProperty("tokens");
         Assert.Equal(["اخبار", "2019"], body.EnumerateArray().Select(t => t.GetProperty("term").GetString()));
         Assert.Equal(10, body[0].GetProperty("endOffset").GetInt32()); // offsets cover the tatweel

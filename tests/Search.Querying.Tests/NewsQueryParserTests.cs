@@ -10,6 +10,7 @@ public sealed class NewsQueryParserTests
         Syntax = RankingWeights.FullSyntax,
         Lead = 0,
         LeadExact = 0,
+        BodyRoot = 0,
         Coord = 0,
         ProximityBoost = 0,
         PhraseBoost = 0,

@@ -19,6 +19,7 @@ namespace Search.Core.Analysis;
 /// case (Latin) → digit folding → Arabic normalization → drop empty tokens → stop words → proclitic variants
 /// (<see cref="ProcliticVariantFilter"/>) → light stemmer (<see cref="NewsStemFilter"/>).</item>
 /// <item><c>title.exact</c>, <c>body.exact</c>, <c>lead.exact</c>: the same without the variants and the stemmer.</item>
+/// <item><c>body.root</c>: the stemmed chain with the heavy <see cref="RootStemFilter"/> instead of the light stemmer.</item>
 /// <item>any other field (<c>id</c>, <c>category</c>, <c>source</c>): the whole value as one token.</item>
 /// </list>
 /// That is the <c>news</c> profile; <see cref="Create(AnalysisProfile)"/> also builds the <c>stock</c> one, for comparison.
@@ -80,14 +81,15 @@ public static class NewsAnalyzerFactory
     private sealed class NewsAnalyzer(CharArraySet stopWords) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
-            NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName)
+            NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName) || NewsFields.IsRoot(fieldName)
                 ? new MappingCharFilter(ArabicFolding.For(AnalysisProfile.News), reader)
                 : reader;
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
+            var root = NewsFields.IsRoot(fieldName);
             var stemmed = NewsFields.IsStemmed(fieldName);
-            if (!stemmed && !NewsFields.IsExact(fieldName))
+            if (!stemmed && !root && !NewsFields.IsExact(fieldName))
             {
                 return new TokenStreamComponents(new KeywordTokenizer(reader));
             }
@@ -106,6 +108,11 @@ public static class NewsAnalyzerFactory
                 stream = new ProcliticVariantFilter(stream);
                 stream = new NewsStemFilter(stream);
             }
+            else if (root)
+            {
+                stream = new ProcliticVariantFilter(stream);
+                stream = new RootStemFilter(stream);
+            }
 
             return new TokenStreamComponents(source, stream);
         }
@@ -116,7 +123,8 @@ public static class NewsAnalyzerFactory
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var stemmed = NewsFields.IsStemmed(fieldName);
+            // The stock chain has no heavy stemmer: its root field is its stemmed one.
+            var stemmed = NewsFields.IsStemmed(fieldName) || NewsFields.IsRoot(fieldName);
             if (!stemmed && !NewsFields.IsExact(fieldName))
             {
                 return new TokenStreamComponents(new KeywordTokenizer(reader));

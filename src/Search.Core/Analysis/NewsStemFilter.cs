@@ -58,16 +58,7 @@ public sealed class NewsStemFilter : TokenFilter
     /// <summary>The stem of one normalized word.</summary>
     public static string Stem(string word)
     {
-        foreach (var prefix in Prefixes)
-        {
-            // The article may leave two letters (الله → له, as the stock stemmer does): short nouns are common.
-            if (word.Length >= prefix.Length + 2 && word.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                word = word[prefix.Length..];
-                break;
-            }
-        }
-
+        word = StripArticle(word);
         for (var round = 0; round < 2; round++)
         {
             var stripped = false;
@@ -84,6 +75,21 @@ public sealed class NewsStemFilter : TokenFilter
             if (!stripped)
             {
                 break;
+            }
+        }
+
+        return word;
+    }
+
+    /// <summary>The word without its definite article and the particles attached to it (والكتاب → كتاب).</summary>
+    public static string StripArticle(string word)
+    {
+        foreach (var prefix in Prefixes)
+        {
+            // The article may leave two letters (الله → له, as the stock stemmer does): short nouns are common.
+            if (word.Length >= prefix.Length + 2 && word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return word[prefix.Length..];
             }
         }
 

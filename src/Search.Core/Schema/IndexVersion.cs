@@ -14,8 +14,9 @@ public static class IndexVersion
 
     /// <summary>Our schema version: fields, analysis chain, stored values.</summary>
     /// <remarks>3 (#3): lead fields, the news profile's folding, stemmer and proclitic variants, the analysis profile in the commit;
-    /// the month facet field (#4). 4 (#4): headline and id as binary doc values, read by the suggestion dictionary.</remarks>
-    public const int Schema = 4;
+    /// the month facet field (#4). 4 (#4): headline and id as binary doc values, read by the suggestion dictionary.
+    /// 5 (#3, second round): the heavy-stemmed recall field <c>body.root</c>.</remarks>
+    public const int Schema = 5;
 
     /// <summary>The commit user-data key that carries <see cref="Schema"/>.</summary>
     public const string SchemaKey = "search.schema";

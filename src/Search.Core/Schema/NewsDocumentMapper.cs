@@ -21,6 +21,9 @@ public static class NewsDocumentMapper
             // The stemmed copies are stored: hits show the title and snippets are cut from the body.
             new TextField(NewsFields.Body, article.Body, Field.Store.YES),
             new TextField(NewsFields.BodyExact, article.Body, Field.Store.NO),
+
+            // And heavy-stemmed: a recall channel for words the light stemmer leaves apart (#3).
+            new TextField(NewsFields.BodyRoot, article.Body, Field.Store.NO),
         };
 
         // The lead as its own short field: a headline's words in the first sentences weigh more than deep in the body.

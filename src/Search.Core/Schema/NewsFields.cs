@@ -18,6 +18,9 @@ public static class NewsFields
     /// <summary>Body, normalized only (no stemming); not stored.</summary>
     public const string BodyExact = "body.exact";
 
+    /// <summary>Body, heavy-stemmed (<see cref="Analysis.RootStemFilter"/>): a low-weight recall field; not stored.</summary>
+    public const string BodyRoot = "body.root";
+
     /// <summary>The lead (first sentences of the body, see <see cref="NewsDocumentMapper.Lead"/>), normalized and light-stemmed; not stored.</summary>
     /// <remarks>News is written as an inverted pyramid: the lead restates the headline (#3).</remarks>
     public const string Lead = "lead";
@@ -50,10 +53,13 @@ public static class NewsFields
     public const string IdValue = "id.value";
 
     /// <summary>The analyzed text fields, each with the analysis it gets.</summary>
-    public static IReadOnlyList<string> TextFields { get; } = [Title, TitleExact, Body, BodyExact, Lead, LeadExact];
+    public static IReadOnlyList<string> TextFields { get; } = [Title, TitleExact, Body, BodyExact, BodyRoot, Lead, LeadExact];
 
     /// <summary>True for a field analyzed with the light stemmer.</summary>
     public static bool IsStemmed(string field) => field is Title or Body or Lead;
+
+    /// <summary>True for the heavy-stemmed recall field.</summary>
+    public static bool IsRoot(string field) => field is BodyRoot;
 
     /// <summary>True for a field that is normalized but not stemmed.</summary>
     public static bool IsExact(string field) => field is TitleExact or BodyExact or LeadExact;

@@ -101,7 +101,7 @@ public static class RankingConfigLoader
 
         foreach (var (field, value) in new[]
         {
-            ("title", w.Title), ("titleExact", w.TitleExact), ("body", w.Body), ("bodyExact", w.BodyExact),
+            ("title", w.Title), ("titleExact", w.TitleExact), ("body", w.Body), ("bodyExact", w.BodyExact), ("bodyRoot", w.BodyRoot),
             ("lead", w.Lead), ("leadExact", w.LeadExact), ("matchedWordBonus", w.MatchedWordBonus), ("coord", w.Coord),
             ("phraseBoost", w.PhraseBoost), ("proximityBoost", w.ProximityBoost), ("k1", w.K1),
         })
@@ -112,7 +112,7 @@ public static class RankingConfigLoader
             }
         }
 
-        if (w.Title + w.TitleExact + w.Body + w.BodyExact + w.Lead + w.LeadExact <= 0)
+        if (w.Title + w.TitleExact + w.Body + w.BodyExact + w.BodyRoot + w.Lead + w.LeadExact <= 0)
         {
             problems.Add("at least one field weight must be above 0.");
         }
@@ -135,6 +135,11 @@ public static class RankingConfigLoader
         if (w.ProximitySlop is < 0 or > 50)
         {
             problems.Add("proximitySlop must be between 0 and 50.");
+        }
+
+        if (w.QueryStopWords is null || w.QueryStopWords.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add("queryStopWords must be a list of words.");
         }
 
         if (!MinimumShouldMatch.TryParse(w.MinimumShouldMatch, out _))

@@ -1,0 +1,77 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Search.Core.Analysis;
+
+/// <summary>A heavy Arabic stemmer for the low-weight recall field <c>body.root</c>: closer to the root than <see cref="NewsStemFilter"/>.</summary>
+/// <remarks>
+/// Works on the output of <see cref="NewsStemFilter"/>'s rules (article stripped) and goes further, for the lexical gap
+/// between a question in Modern Standard Arabic and an answer in Classical Arabic (#3, quran-qa): verb and pronoun
+/// suffixes (وا تم تن هم هن كم كن نا هما كما تما ا) join the light ones and are stripped up to three times, then an
+/// imperfect-verb prefix (ي ت ن) is stripped, always while at least three letters remain: فعقروها (→ عقروها) and
+/// عقروا both give عقر, يعلمون and علموا give علم. It conflates more than it should (تراب → راب); the field is
+/// a recall channel weighted low, counted only when the light-stemmed and exact fields miss. Keywords are left alone.
+/// </remarks>
+public sealed class RootStemFilter : TokenFilter
+{
+    private const int MinStem = 3;
+
+    private static readonly string[] Suffixes =
+        ["هما", "كما", "تما", "وها", "ها", "ان", "ات", "ون", "ين", "يه", "وا", "تم", "تن", "هم", "هن", "كم", "كن", "نا", "ه", "ي", "ا", "و"];
+
+    private static readonly char[] VerbPrefixes = ['ي', 'ت', 'ن'];
+
+    private readonly ICharTermAttribute _term;
+    private readonly IKeywordAttribute _keyword;
+
+    /// <summary>Wraps <paramref name="input"/>.</summary>
+    public RootStemFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    /// <inheritdoc />
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        if (!_keyword.IsKeyword)
+        {
+            var stem = Stem(_term.ToString());
+            if (stem.Length != _term.Length)
+            {
+                _term.SetEmpty().Append(stem);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The heavy stem of one normalized word.</summary>
+    public static string Stem(string word)
+    {
+        word = NewsStemFilter.StripArticle(word);
+        for (var round = 0; round < 3; round++)
+        {
+            var suffix = Array.Find(Suffixes, s => word.Length >= s.Length + MinStem && word.EndsWith(s, StringComparison.Ordinal));
+            if (suffix is null)
+            {
+                break;
+            }
+
+            word = word[..^suffix.Length];
+        }
+
+        if (word.Length > MinStem && Array.IndexOf(VerbPrefixes, word[0]) >= 0)
+        {
+            word = word[1..];
+        }
+
+        return word;
+    }
+}
