@@ -138,7 +138,7 @@ internal static class RelevanceCommand
             }
         }
 
-        WriteTable(console.Out, ["set", "config", "queries", "nDCG@10", "MAP", "MRR@10", "R@100"], rows, markdown);
+        TextTable.Write(console.Out, ["set", "config", "queries", "nDCG@10", "MAP", "MRR@10", "R@100"], rows, markdown);
         return Task.FromResult(ExitCodes.Ok);
     }
 
@@ -173,21 +173,5 @@ internal static class RelevanceCommand
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {report.Indexed:N0} documents in {clock.Elapsed.TotalSeconds:F1} s"));
         return report.Published;
-    }
-
-    private static void WriteTable(TextWriter writer, IReadOnlyList<string> header, List<List<string>> rows, bool markdown)
-    {
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        string Line(IReadOnlyList<string> cells) => markdown
-            ? "| " + string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))) + " |"
-            : string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
-        writer.WriteLine(Line(header));
-        writer.WriteLine(markdown
-            ? "|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|"
-            : string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            writer.WriteLine(Line(row));
-        }
     }
 }

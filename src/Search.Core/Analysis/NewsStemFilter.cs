@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Search.Core.Analysis;
 
@@ -15,7 +14,7 @@ namespace Search.Core.Analysis;
 /// </list>
 /// Tokens marked as keywords are left alone.
 /// </remarks>
-public sealed class NewsStemFilter : TokenFilter
+public sealed class NewsStemFilter : WordStemFilter
 {
     private const int MinStem = 3;
 
@@ -24,36 +23,14 @@ public sealed class NewsStemFilter : TokenFilter
 
     private static readonly string[] Suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
-    private readonly ICharTermAttribute _term;
-    private readonly IKeywordAttribute _keyword;
-
     /// <summary>Wraps <paramref name="input"/>.</summary>
     public NewsStemFilter(TokenStream input)
         : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _keyword = AddAttribute<IKeywordAttribute>();
     }
 
     /// <inheritdoc />
-    public override bool IncrementToken()
-    {
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        if (!_keyword.IsKeyword)
-        {
-            var stem = Stem(_term.ToString());
-            if (stem.Length != _term.Length)
-            {
-                _term.SetEmpty().Append(stem);
-            }
-        }
-
-        return true;
-    }
+    protected override string StemOf(string word) => Stem(word);
 
     /// <summary>The stem of one normalized word.</summary>
     public static string Stem(string word)

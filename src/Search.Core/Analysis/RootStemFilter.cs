@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Search.Core.Analysis;
 
@@ -12,7 +11,7 @@ namespace Search.Core.Analysis;
 /// عقروا both give عقر, يعلمون and علموا give علم. It conflates more than it should (تراب → راب); the field is
 /// a recall channel weighted low, counted only when the light-stemmed and exact fields miss. Keywords are left alone.
 /// </remarks>
-public sealed class RootStemFilter : TokenFilter
+public sealed class RootStemFilter : WordStemFilter
 {
     private const int MinStem = 3;
 
@@ -21,36 +20,14 @@ public sealed class RootStemFilter : TokenFilter
 
     private static readonly char[] VerbPrefixes = ['ي', 'ت', 'ن'];
 
-    private readonly ICharTermAttribute _term;
-    private readonly IKeywordAttribute _keyword;
-
     /// <summary>Wraps <paramref name="input"/>.</summary>
     public RootStemFilter(TokenStream input)
         : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _keyword = AddAttribute<IKeywordAttribute>();
     }
 
     /// <inheritdoc />
-    public override bool IncrementToken()
-    {
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        if (!_keyword.IsKeyword)
-        {
-            var stem = Stem(_term.ToString());
-            if (stem.Length != _term.Length)
-            {
-                _term.SetEmpty().Append(stem);
-            }
-        }
-
-        return true;
-    }
+    protected override string StemOf(string word) => Stem(word);
 
     /// <summary>The heavy stem of one normalized word.</summary>
     public static string Stem(string word)

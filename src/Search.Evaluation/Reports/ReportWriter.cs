@@ -65,7 +65,7 @@ public static class ReportWriter
             rows.Add(row);
         }
 
-        WriteTable(writer, header, rows, markdown);
+        TextTable.Write(writer, header, rows, markdown);
         foreach (var run in report.Runs.Where(r => r.MissingQueries.Count > 0))
         {
             writer.WriteLine();
@@ -80,7 +80,7 @@ public static class ReportWriter
                 $"{c.Other} vs {c.Baseline}", c.Metric.Name, F(c.Delta), Percent(c.RelativeChange),
                 $"{c.Wins}/{c.Ties}/{c.Losses}", P(c.PValue),
             }).ToList();
-            WriteTable(writer, ["comparison", "metric", "delta", "relative", "wins/ties/losses", "p (randomization)"], comparisonRows, markdown);
+            TextTable.Write(writer, ["comparison", "metric", "delta", "relative", "wins/ties/losses", "p (randomization)"], comparisonRows, markdown);
 
             foreach (var comparison in report.Comparisons.Where(c => c.Metric == report.Metrics[0]))
             {
@@ -89,7 +89,7 @@ public static class ReportWriter
                 var movers = comparison.MostImproved.Concat(comparison.MostHurt)
                     .Select(d => new List<string> { d.QueryId, F(d.Baseline), F(d.Other), (d.Delta >= 0 ? "+" : string.Empty) + F(d.Delta) })
                     .ToList();
-                WriteTable(writer, ["query", comparison.Baseline, comparison.Other, "delta"], movers, markdown);
+                TextTable.Write(writer, ["query", comparison.Baseline, comparison.Other, "delta"], movers, markdown);
             }
         }
 
@@ -101,23 +101,7 @@ public static class ReportWriter
             var perQueryRows = report.Runs[0].QueryIds
                 .Select(q => new List<string> { q }.Concat(report.Runs.SelectMany(r => report.Metrics.Select(m => F(r.PerQuery[m.Name].GetValueOrDefault(q))))).ToList())
                 .ToList();
-            WriteTable(writer, perQueryHeader, perQueryRows, markdown);
-        }
-    }
-
-    private static void WriteTable(TextWriter writer, IReadOnlyList<string> header, IReadOnlyList<List<string>> rows, bool markdown)
-    {
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        string Line(IReadOnlyList<string> cells) => markdown
-            ? "| " + string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))) + " |"
-            : string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
-        writer.WriteLine(Line(header));
-        writer.WriteLine(markdown
-            ? "|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|"
-            : string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            writer.WriteLine(Line(row));
+            TextTable.Write(writer, perQueryHeader, perQueryRows, markdown);
         }
     }
 
