@@ -1,12 +1,21 @@
 namespace Search.Evaluation;
 
-/// <summary>Reads a UTF-8 text file as numbered lines, skipping blank lines (a trailing newline is not an error).</summary>
+/// <summary>Reads UTF-8 text as numbered lines, skipping blank lines (a trailing newline is not an error).</summary>
 internal static class TextLines
 {
     public static IEnumerable<(int Number, string Text)> Read(string path)
     {
+        using var reader = File.OpenText(path);
+        foreach (var line in Read(reader))
+        {
+            yield return line;
+        }
+    }
+
+    public static IEnumerable<(int Number, string Text)> Read(TextReader reader)
+    {
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        while (reader.ReadLine() is { } line)
         {
             number++;
             var text = number == 1 ? line.TrimStart('\uFEFF') : line;
