@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -29,6 +30,8 @@ public sealed class NewsSearcher : IDisposable
     private readonly SuggestionService _suggestions;
     private readonly SearchExecutor _executor;
     private readonly SearcherFactory _searcherFactory;
+    private readonly NewsSearcherOptions _options;
+    private readonly ConcurrentDictionary<string, AlternativeRanking> _alternatives = new(StringComparer.Ordinal);
     private readonly System.Threading.Lock _refreshLock = new();
     private readonly Timer? _timer;
     private volatile SearcherGeneration? _current;
@@ -39,6 +42,7 @@ public sealed class NewsSearcher : IDisposable
     /// <summary>Opens the index at <see cref="NewsSearcherOptions.IndexPath"/> if there is one, and starts following it.</summary>
     public NewsSearcher(NewsSearcherOptions options)
     {
+        _options = options;
         _layout = new IndexLayout(options.IndexPath);
         var weights = options.Weights ?? RankingWeights.Default;
         _parser = new NewsQueryParser(weights);
@@ -113,6 +117,48 @@ public sealed class NewsSearcher : IDisposable
 
         // Filters, facets, sort, recency, did-you-mean and highlighting (#4): see SearchExecutor.
         return _executor.Execute(request, parsed, lease.Searcher, started);
+    }
+
+    /// <summary>
+    /// Runs a search ranked by another configuration on the served index: the same lease and reader, with that
+    /// configuration's parser and similarity (built once per configuration name and kept). The analysts' workbench (#5)
+    /// compares configurations this way without opening the index twice.
+    /// </summary>
+    /// <exception cref="Ranking.RankingProfileMismatchException">The configuration needs an index of another analysis profile.</exception>
+    /// <exception cref="ArgumentException">The request breaks <see cref="SearchLimits"/>.</exception>
+    /// <exception cref="QuerySyntaxException">The query text is over the limits.</exception>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public SearchPage Search(SearchRequest request, RankingWeights ranking)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        if (ReferenceEquals(ranking, _parser.Weights))
+        {
+            return Search(request);
+        }
+
+        var served = _parser.Weights.Profile;
+        if (ranking.Profile != served)
+        {
+            throw new Ranking.RankingProfileMismatchException(ranking.Name, ranking.Profile.Name, served.Name);
+        }
+
+        var errors = SearchRequestBinder.Validate(request);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors.Values.SelectMany(v => v)), nameof(request));
+        }
+
+        // A configuration edited under the same name replaces the kept one.
+        var alternative = _alternatives.AddOrUpdate(
+            ranking.Name,
+            (_, weights) => CreateAlternative(weights),
+            (_, kept, weights) => ReferenceEquals(kept.Weights, weights) ? kept : CreateAlternative(weights),
+            ranking);
+        var started = Stopwatch.GetTimestamp();
+        var parsed = alternative.Parser.Parse(request.Query);
+        using var lease = Acquire();
+        var searcher = new IndexSearcher(lease.Searcher.IndexReader) { Similarity = alternative.Similarity };
+        return alternative.Executor.Execute(request, parsed, searcher, started);
     }
 
     /// <summary>Starts building the suggestion dictionary of the served index in the background (hosts call it at start-up); returns at once.</summary>
@@ -390,6 +436,15 @@ public sealed class NewsSearcher : IDisposable
 
         return total;
     }
+
+    private AlternativeRanking CreateAlternative(RankingWeights weights)
+    {
+        var parser = new NewsQueryParser(weights);
+        var executor = new SearchExecutor(parser, _analyzer, _suggestions, _options.QueryTimeBudget, _options.BudgetClock);
+        return new AlternativeRanking(weights, parser, new Ranking.NewsSimilarity(weights), executor);
+    }
+
+    private sealed record AlternativeRanking(RankingWeights Weights, NewsQueryParser Parser, Similarity Similarity, SearchExecutor Executor);
 
     private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory
     {

@@ -4,7 +4,7 @@ using Search.Core.Schema;
 
 namespace Search.Querying;
 
-/// <summary>Explains a document's score for a query through the same parser and ranking as <see cref="NewsSearcher.Search"/>.</summary>
+/// <summary>Explains a document's score for a query through the same parser and ranking as <see cref="NewsSearcher.Search(SearchRequest)"/>.</summary>
 /// <remarks>
 /// Lucene's explanation tree is flattened into what an analyst reads: each term or phrase match with its field, its
 /// frequency, its IDF and what it finally adds to the score (field boost, DisjunctionMax tie-breaker and coordination

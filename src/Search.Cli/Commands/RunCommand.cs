@@ -7,7 +7,7 @@ using Search.Querying;
 
 namespace Search.Cli.Commands;
 
-/// <summary><c>run --queries topics.tsv --output x.run</c>: every topic through <see cref="NewsSearcher.Search"/> (the path of <c>GET /search</c>), written as a TREC run.</summary>
+/// <summary><c>run --queries topics.tsv --output x.run</c>: every topic through <see cref="NewsSearcher.Search(SearchRequest)"/> (the path of <c>GET /search</c>), written as a TREC run.</summary>
 internal static class RunCommand
 {
     public static Command Create(CliConsole console)
