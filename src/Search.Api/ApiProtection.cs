@@ -34,7 +34,7 @@ public static class ApiProtection
 
     // A 1,000-character Arabic query is 6,000 bytes percent-encoded, plus filters: 16 KiB leaves room, no more.
     private const int DefaultMaxRequestLineBytes = 16 * 1024;
-    private const int DefaultMaxRequestBodyBytes = 1024 * 1024;
+    internal const int DefaultMaxRequestBodyBytes = 1024 * 1024;
 
     /// <summary>Registers the limits, the rate limiter and CORS.</summary>
     public static WebApplicationBuilder AddApiProtection(this WebApplicationBuilder builder)
@@ -72,7 +72,7 @@ public static class ApiProtection
 
         var origins = configuration.GetSection(AllowedOriginsKey).Get<string[]>() ?? [];
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
-            policy.WithOrigins(origins).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", "X-Api-Key")));
+            policy.WithOrigins(origins).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", "X-Api-Key", Judging.JudgingSettings.WriteKeyHeader)));
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics;
 using Search.Api.Contracts;
 using Search.Api.Endpoints;
+using Search.Api.Judging;
 using Search.Querying;
 
 namespace Search.Api;
@@ -45,7 +46,9 @@ public static class SearchApiApplication
         builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
             options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(options => options.AddOperationTransformer(SearchEndpoints.DescribeIntegerParameters));
+        builder.Services.AddOpenApi(options => options
+            .AddOperationTransformer(SearchEndpoints.DescribeIntegerParameters)
+            .AddOperationTransformer(JudgingEndpoints.DescribeParameters));
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
@@ -73,6 +76,13 @@ public static class SearchApiApplication
         // Search-box defaults (#4): read once, a bad value stops the start-up.
         builder.Services.AddSingleton(services => SearchBoxSettings.From(services.GetRequiredService<IConfiguration>()));
 
+        // The judging workbench (#5): its store is the only thing the API writes, opened on first use.
+        builder.Services.AddSingleton(services => JudgingSettings.From(services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(services => new JudgmentStore(services.GetRequiredService<JudgingSettings>().StorePath));
+        builder.Services.AddSingleton<QuerySetCatalog>();
+        builder.Services.AddSingleton<RankingCatalog>();
+        builder.Services.AddSingleton<JudgingRunner>();
+
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -89,6 +99,7 @@ public static class SearchApiApplication
         app.MapDocumentEndpoints();
         app.MapAnalyzeEndpoints();
         app.MapHealthEndpoints();
+        app.MapJudgingEndpoints();
 
         // Open the index at startup rather than on the first request, and say what is served.
         var searcher = app.Services.GetRequiredService<NewsSearcher>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Search.Api.Contracts.Judging;
 
 namespace Search.Api.Contracts;
 
@@ -11,4 +12,18 @@ namespace Search.Api.Contracts;
 [JsonSerializable(typeof(AnalyzeResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(LiveResponse))]
+[JsonSerializable(typeof(RankingsResponse))]
+[JsonSerializable(typeof(QuerySetsResponse))]
+[JsonSerializable(typeof(QuerySetResponse))]
+[JsonSerializable(typeof(QuerySetUploadRequest))]
+[JsonSerializable(typeof(QuerySetUploadResponse))]
+[JsonSerializable(typeof(JudgedResultsResponse))]
+[JsonSerializable(typeof(CompareResponse))]
+[JsonSerializable(typeof(JudgmentRequest))]
+[JsonSerializable(typeof(JudgmentResponse))]
+[JsonSerializable(typeof(QueryJudgmentsResponse))]
+[JsonSerializable(typeof(QrelsImportRequest))]
+[JsonSerializable(typeof(QrelsImportResponse))]
+[JsonSerializable(typeof(MetricsResponse))]
+[JsonSerializable(typeof(CompareSetResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,4 @@
+namespace Search.Api.Contracts.Judging;
+
+/// <summary><c>GET /judge/api/results</c>: the top hits of a query under one ranking, each with its grade (null when unjudged).</summary>
+public sealed record JudgedResultsResponse(string Query, string QueryId, string Ranking, int Total, IReadOnlyList<JudgedHitResponse> Hits);
