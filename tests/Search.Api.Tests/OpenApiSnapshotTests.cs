@@ -25,7 +25,11 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
         var document = await GetDocumentAsync(api.Client);
 
         var paths = document["paths"]!.AsObject();
-        Assert.Equal(["/search", "/suggest", "/documents/{id}", "/analyze", "/health", "/health/ready", "/health/live"], paths.Select(p => p.Key));
+        Assert.Equal(
+            ["/search", "/suggest", "/documents/{id}", "/analyze", "/health", "/health/ready", "/health/live",
+             "/judge/api/rankings", "/judge/api/results", "/judge/api/compare", "/judge/api/query-sets", "/judge/api/query-sets/{name}",
+             "/judge/api/judgments", "/judge/api/qrels", "/judge/api/metrics", "/judge/api/compare-set"],
+            paths.Select(p => p.Key));
         var search = paths["/search"]!["get"]!;
         Assert.Equal(
             ["q", "page", "size", "category", "source", "month", "from", "to", "sort", "recency"],
@@ -40,6 +44,33 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
         Assert.NotNull(search["responses"]!["400"]);
         Assert.NotNull(search["responses"]!["503"]);
         Assert.NotNull(paths["/documents/{id}"]!["get"]!["responses"]!["404"]);
+
+        // The workbench (#5): every operation named, tagged, summarized and described, every parameter described,
+        // every write documented with its body and its refusals.
+        var judging = paths.Where(p => p.Key.StartsWith("/judge/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
+            .ToList();
+        Assert.Equal(13, judging.Count);
+        Assert.All(judging, o =>
+        {
+            Assert.Equal("Judging", o.Operation["tags"]![0]!.GetValue<string>());
+            Assert.False(string.IsNullOrEmpty(o.Operation["operationId"]?.GetValue<string>()));
+            Assert.False(string.IsNullOrEmpty(o.Operation["summary"]?.GetValue<string>()));
+            Assert.False(string.IsNullOrEmpty(o.Operation["description"]?.GetValue<string>()));
+            Assert.All(o.Operation["parameters"]?.AsArray() ?? [], p => Assert.False(string.IsNullOrEmpty(p!["description"]?.GetValue<string>()), $"{o.Method} {o.Path} {p!["name"]}"));
+        });
+        var writes = judging.Where(o => o.Method is "put" or "post" or "delete").ToList();
+        Assert.Equal(4, writes.Count);
+        Assert.All(writes, o =>
+        {
+            Assert.Contains(o.Operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "X-Judge-Key");
+            Assert.NotNull(o.Operation["responses"]!["401"]);
+        });
+        Assert.All(writes.Where(o => o.Method != "delete"), o =>
+        {
+            Assert.NotNull(o.Operation["requestBody"]!["content"]!["application/json"]);
+            Assert.NotNull(o.Operation["responses"]!["415"]);
+        });
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal static class JudgeWrites
         if (!request.HasJsonContentType())
         {
             return (null, TypedResults.Problem(
-                title: "Unsupported media type",
+                title: "Unsupported Media Type",
                 detail: "Writes take a JSON body: send Content-Type: application/json.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
