@@ -82,6 +82,7 @@ public static class SearchApiApplication
         app.UseStatusCodePages();
         app.UseApiProtection();
         app.UseResponseCompression();
+        app.UsePageAssets();
 
         app.MapOpenApi();
         app.MapSearchEndpoints();
@@ -89,6 +90,7 @@ public static class SearchApiApplication
         app.MapDocumentEndpoints();
         app.MapAnalyzeEndpoints();
         app.MapHealthEndpoints();
+        app.MapPageEndpoints();
 
         // Open the index at startup rather than on the first request, and say what is served.
         var searcher = app.Services.GetRequiredService<NewsSearcher>();
