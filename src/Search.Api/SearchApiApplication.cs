@@ -92,6 +92,7 @@ public static class SearchApiApplication
         app.UseStatusCodePages();
         app.UseApiProtection();
         app.UseResponseCompression();
+        app.UsePageAssets();
 
         app.MapOpenApi();
         app.MapSearchEndpoints();
@@ -100,6 +101,7 @@ public static class SearchApiApplication
         app.MapAnalyzeEndpoints();
         app.MapHealthEndpoints();
         app.MapJudgingEndpoints();
+        app.MapPageEndpoints();
 
         // Open the index at startup rather than on the first request, and say what is served.
         var searcher = app.Services.GetRequiredService<NewsSearcher>();
