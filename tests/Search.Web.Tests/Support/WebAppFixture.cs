@@ -72,6 +72,9 @@ public sealed class WebAppFixture : IAsyncLifetime
                 + "The browser tests need it and do not skip.");
         }
 
+        // Generous waits: CI and this 2-core machine run other work beside the browser. A wait ends as soon as the
+        // condition holds, so a healthy run is no slower; only a real failure takes the whole time.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -97,7 +100,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             BaseURL = BaseUrl,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(20_000);
         return page;
     }
 

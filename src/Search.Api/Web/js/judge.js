@@ -432,6 +432,8 @@ function deltaChart(rows, a, b) {
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('class', 'chart');
+  // Coordinates and labels are laid out left to right whatever the page direction.
+  svg.setAttribute('direction', 'ltr');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', `الفرق في nDCG@10 لكل استعلام بين ${b} و ${a}؛ الأعمدة فوق المحور تحسّن لـ ${b}`);
   const add = (tag, attributes, text) => {
