@@ -25,6 +25,10 @@ public sealed partial class ServeCommandTests : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         var body = await http.GetFromJsonAsync<JsonElement>(
             "/search?q=" + Uri.EscapeDataString("الذهب"), TestContext.Current.CancellationToken);
+
+        // The pages ship inside the API assembly, so the CLI host serves them wherever it runs from.
+        var searchPage = await http.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var script = await http.GetAsync("/js/search.js", TestContext.Current.CancellationToken);
         await stop.CancelAsync();
         var exitCode = await serving;
 
@@ -32,6 +36,8 @@ public sealed partial class ServeCommandTests : IDisposable
         Assert.Equal("cli-1", body.GetProperty("hits")[0].GetProperty("id").GetString());
         Assert.Equal(0, exitCode);
         Assert.Contains("Serving 3 articles", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", searchPage, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
     }
 
     private static async Task<string> WaitForUrlAsync(StringWriter output, Task serving)

@@ -59,7 +59,7 @@ internal static class ServeCommand
                 var status = app.Services.GetRequiredService<NewsSearcher>().Status;
                 foreach (var url in app.Urls)
                 {
-                    console.Out.WriteLine($"Serving {status.DocumentCount} articles on {url}  (try {url}/search?q=الاقتصاد , OpenAPI at {url}/openapi/v1.json; Ctrl+C stops)");
+                    console.Out.WriteLine($"Serving {status.DocumentCount} articles on {url}  (search page {url}/ , judging {url}/judge , API {url}/search?q=الاقتصاد , OpenAPI {url}/openapi/v1.json; Ctrl+C stops)");
                 }
             });
             await app.RunAsync(cancellationToken);
