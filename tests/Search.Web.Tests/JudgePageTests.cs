@@ -150,3 +150,30 @@ public sealed class JudgePageTests(WebAppFixture app)
         response.EnsureSuccessStatusCode();
     }
 }
+
+/// <summary>The workbench against a server that demands a write key.</summary>
+public sealed class KeyedJudgePageTests(KeyedWebAppFixture app) : IClassFixture<KeyedWebAppFixture>
+{
+    [Fact]
+    public async Task Without_the_key_a_grade_is_refused_visibly_and_with_it_the_grade_is_saved()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/judge?set=sample");
+        await Expect(page.Locator("body[data-ready=true]")).ToBeAttachedAsync();
+        var keyField = page.GetByLabel("مفتاح الكتابة");
+        await Expect(keyField).ToBeVisibleAsync();
+
+        await page.Locator("#query-list button").First.ClickAsync();
+        var first = page.Locator("#judge-results .judge-hit").First;
+        await first.Locator("[data-grade='1']").ClickAsync();
+        await Expect(first.Locator(".save-state")).ToHaveTextAsync("لم يُحفظ");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(first.Locator("[data-grade='1']")).ToHaveAttributeAsync("aria-pressed", "false");
+
+        await keyField.FillAsync(KeyedWebAppFixture.Key);
+        await first.Locator("[data-grade='1']").ClickAsync();
+        await Expect(first.Locator(".save-state")).ToHaveTextAsync("حُفظ");
+        await Expect(first.Locator("[data-grade='1']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();
+    }
+}

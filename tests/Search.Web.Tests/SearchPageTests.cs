@@ -56,6 +56,10 @@ public sealed partial class SearchPageTests(WebAppFixture app)
         await Expect(page.Locator("#suggestions")).ToBeHiddenAsync();
         await Expect(box).ToHaveValueAsync("اقتص");
 
+        // ↓ reopens a closed list, as in a native combobox.
+        await box.PressAsync("ArrowDown");
+        await Expect(options.First).ToBeVisibleAsync();
+
         await box.PressSequentiallyAsync("ا", new() { Delay = 60 });
         await Expect(options.First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "search-suggestions");

@@ -18,7 +18,7 @@ namespace Search.Web.Tests.Support;
 /// browser download is not used. When Chromium is missing the tests fail with the command that installs it: a browser
 /// test that skips itself would pass CI without testing anything.
 /// </remarks>
-public sealed class WebAppFixture : IAsyncLifetime
+public class WebAppFixture : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "search-web-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -32,6 +32,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     public string JudgmentsPath => Path.Combine(_root, "judgments.db");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    /// <summary>The judging write key the application demands, or null for open writes (the default).</summary>
+    public virtual string? WriteKey => null;
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
@@ -60,6 +63,7 @@ public sealed class WebAppFixture : IAsyncLifetime
                 ["Search:Judgments:Path"] = JudgmentsPath,
                 ["Search:Judgments:QuerySetsPath"] = querySets,
                 ["Search:Judgments:RankingsPath"] = Path.Combine(Repository.Root, "index-data", "rankings"),
+                ["Search:Judgments:WriteKey"] = WriteKey,
             });
         });
         await _app.StartAsync();
@@ -127,6 +131,14 @@ public sealed class WebAppFixture : IAsyncLifetime
             // Best effort: the OS may still hold a file of the index for a moment.
         }
     }
+}
+
+/// <summary>The same application with a judging write key set.</summary>
+public sealed class KeyedWebAppFixture : WebAppFixture
+{
+    public const string Key = "judge-key-for-tests";
+
+    public override string? WriteKey => Key;
 }
 
 [CollectionDefinition(Name)]

@@ -129,7 +129,7 @@ export function h(tag, props = {}, ...children) {
   return element;
 }
 
-/** Runs fn at most once per wait ms after the last call; returns the debounced function with .cancel(). */
+/** Runs fn wait ms after the last call; the debounced function also has .cancel() and .now(...args) (run at once). */
 export function debounce(fn, wait) {
   let timer = 0;
   const debounced = (...args) => {
@@ -137,6 +137,10 @@ export function debounce(fn, wait) {
     timer = setTimeout(() => fn(...args), wait);
   };
   debounced.cancel = () => clearTimeout(timer);
+  debounced.now = (...args) => {
+    clearTimeout(timer);
+    return fn(...args);
+  };
   return debounced;
 }
 

@@ -337,7 +337,11 @@ input.addEventListener('keydown', event => {
   const open = !listbox.hidden && suggestions.length > 0;
   switch (event.key) {
     case 'ArrowDown':
-      if (suggestions.length > 0) {
+      if (suggestions.length === 0 && input.value.trim()) {
+        // A closed list (after Escape, or before the pause that fetches it) opens on ↓, as in a native combobox.
+        event.preventDefault();
+        fetchSuggestions.now(input.value);
+      } else if (suggestions.length > 0) {
         event.preventDefault();
         listbox.hidden = false;
         input.setAttribute('aria-expanded', 'true');
