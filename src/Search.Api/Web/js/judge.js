@@ -423,7 +423,7 @@ async function compareSet() {
   }
 }
 
-/** A bar per query (b − a), sorted as the server sends them (largest gain first); bars above the axis are gains for b. */
+/** A bar per query (b − a), in the server's order (largest gain first, from the right); bars above the axis are gains for b. */
 function deltaChart(rows, a, b) {
   const ns = 'http://www.w3.org/2000/svg';
   const width = 720;
@@ -448,7 +448,8 @@ function deltaChart(rows, a, b) {
   const bar = Math.max(1, Math.min(28, slot * 0.8));
   rows.forEach((row, i) => {
     const size = (Math.abs(row.delta) / max) * (axis - 20);
-    const x = 20 + i * slot + (slot - bar) / 2;
+    // The first (largest gain) on the right, as the table above it reads for a right-to-left reader.
+    const x = width - 20 - (i + 1) * slot + (slot - bar) / 2;
     const y = row.delta >= 0 ? axis - size : axis;
     const rect = add('rect', { x, y, width: bar, height: Math.max(size, row.delta === 0 ? 1 : 0), class: row.delta >= 0 ? 'bar-up' : 'bar-down', 'data-delta': row.delta });
     const title = document.createElementNS(ns, 'title');
