@@ -95,7 +95,7 @@ public static class NewsAnalyzerFactory
             }
 
             var source = new StandardTokenizer(IndexVersion.Lucene, reader);
-            TokenStream stream = new LowerCaseFilter(IndexVersion.Lucene, source);
+            TokenStream stream = new LowerCasingFilter(source);
             stream = new DigitFoldingFilter(stream);
             stream = new ArabicNormalizationFilter(stream);
 
