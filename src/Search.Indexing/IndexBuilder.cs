@@ -50,6 +50,11 @@ internal static class IndexBuilder
         {
             OpenMode = mode,
             RAMBufferSizeMB = options.RamBufferMB,
+
+            // #6: a flushed segment is written once, not written and then copied into a compound file (the copy is
+            // read, checksummed and written again on the flushing thread, most of it in the final flush). A build makes
+            // a handful of segments, so the extra files cost nothing; merged segments follow the merge policy as before.
+            UseCompoundFile = false,
         };
         var writer = new IndexWriter(directory, config);
         var committed = false;
