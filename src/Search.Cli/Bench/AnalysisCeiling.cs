@@ -27,7 +27,7 @@ internal static class AnalysisCeiling
                     // through the stream indexing asks it for (a SharedTextField tokenizes its text once for all its fields).
                     foreach (var field in NewsDocumentMapper.ToDocument(articles[i]).Fields)
                     {
-                        if (field.IndexableFieldType.IsIndexed && field.IndexableFieldType.IsTokenized && field.GetStringValue() is not null)
+                        if (field.IndexableFieldType.IsIndexed && field.IndexableFieldType.IsTokenized && field.NumericType == Lucene.Net.Documents.NumericFieldType.NONE)
                         {
                             local.Count += Count(field.GetTokenStream(local.Analyzer));
                         }
