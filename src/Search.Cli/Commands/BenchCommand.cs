@@ -203,7 +203,7 @@ internal static class BenchCommand
             {
                 table.AddRow($"{load.Connections} connections",
                     $"{F(load.Throughput)} req/s, p50 {F(load.P50, "N1")} ms, p99 {F(load.P99, "N1")} ms, {load.Errors + load.Statuses.Where(s => s.Key != 200).Sum(s => s.Value)} errors",
-                    $"{F(load.Throughput / first, "N2")}x {loads[0].Connections} connection(s)");
+                    first > 0 ? $"{F(load.Throughput / first, "N2")}x {loads[0].Connections} connection(s)" : "n/a (nothing answered at the first concurrency)");
             }
         }
 
