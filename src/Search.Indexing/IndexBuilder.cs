@@ -16,7 +16,7 @@ namespace Search.Indexing;
 /// wins" are deterministic; analysis (the expensive part) runs in <see cref="IndexWriter.UpdateDocument(Term, IEnumerable{IIndexableField})"/>
 /// on worker threads. Each id always goes to the same worker through its own FIFO queue, so two records with the
 /// same id are applied in file order. Records travel in batches of <see cref="BatchSize"/>: handing them over one by
-/// one made the reading thread wake, spin and wait once per record, which took a third of the CPU on two cores (#6).
+/// one made the reading thread wake, spin and wait once per record: about a fifth of the sampled CPU on two cores (#6).
 /// </remarks>
 internal static class IndexBuilder
 {
