@@ -1,5 +1,6 @@
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Search.Core.Analysis;
 
 namespace Search.Querying;
@@ -96,13 +97,7 @@ internal static class SnippetBuilder
                 continue;
             }
 
-            foreach (var token in TokenInspector.Analyze(analyzer, field, analyzed))
-            {
-                if (wanted.Contains(token.Term))
-                {
-                    matches.Add(new Match(token.StartOffset, token.EndOffset, token.Term));
-                }
-            }
+            AddMatches(matches, analyzer, field, analyzed, wanted);
         }
 
         if (fields.Count > 1)
@@ -121,6 +116,42 @@ internal static class SnippetBuilder
         }
 
         return matches;
+    }
+
+    // #6: the body is re-analyzed for every hit; terms are looked up as spans of the term buffer, so only matches
+    // become strings (a record and a string per token used to be most of the allocation of a search).
+    private static void AddMatches(List<Match> matches, Analyzer analyzer, string field, string text, IReadOnlySet<string> wanted)
+    {
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? lookup = null;
+        if (wanted is HashSet<string> set && set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var spanLookup))
+        {
+            lookup = spanLookup;
+        }
+
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            string? matched;
+            if (lookup is { } spans)
+            {
+                matched = spans.TryGetValue(new ReadOnlySpan<char>(term.Buffer, 0, term.Length), out var actual) ? actual : null;
+            }
+            else
+            {
+                var word = term.ToString();
+                matched = wanted.Contains(word) ? word : null;
+            }
+
+            if (matched is not null)
+            {
+                matches.Add(new Match(offset.StartOffset, offset.EndOffset, matched));
+            }
+        }
+
+        stream.End();
     }
 
     private static List<(int Start, int End)> BestWindows(string text, List<Match> matches)

@@ -23,12 +23,13 @@ internal static class AnalysisCeiling
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    // Exactly the analyzed fields indexing writes for this article, whatever the schema adds.
+                    // Exactly the analyzed fields indexing writes for this article, whatever the schema adds, each
+                    // through the stream indexing asks it for (a SharedTextField tokenizes its text once for all its fields).
                     foreach (var field in NewsDocumentMapper.ToDocument(articles[i]).Fields)
                     {
-                        if (field.IndexableFieldType.IsTokenized && field.GetStringValue() is { } text)
+                        if (field.IndexableFieldType.IsIndexed && field.IndexableFieldType.IsTokenized && field.NumericType == Lucene.Net.Documents.NumericFieldType.NONE)
                         {
-                            local.Count += Count(local.Analyzer, field.Name, text);
+                            local.Count += Count(field.GetTokenStream(local.Analyzer));
                         }
                     }
                 }
@@ -43,9 +44,9 @@ internal static class AnalysisCeiling
         return tokens;
     }
 
-    private static long Count(Lucene.Net.Analysis.Analyzer analyzer, string field, string text)
+    private static long Count(Lucene.Net.Analysis.TokenStream tokens)
     {
-        using var stream = analyzer.GetTokenStream(field, text);
+        using var stream = tokens;
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         long count = 0;

@@ -78,43 +78,112 @@ public static class NewsAnalyzerFactory
         return set.AsReadOnly();
     }
 
-    private sealed class NewsAnalyzer(CharArraySet stopWords) : Analyzer(PER_FIELD_REUSE_STRATEGY)
+    /// <summary>The <c>news</c> chain; also serves <see cref="SharedTextField"/>, which tokenizes one text once for all its fields.</summary>
+    internal sealed class NewsAnalyzer(CharArraySet stopWords) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
+        // Not a field of the schema: the key under which Lucene's per-thread reuse keeps the shared steps alone.
+        private const string SharedSteps = "\0shared";
+
+        private readonly ThreadLocal<SharedTokens> _shared = new();
+
+        /// <summary>
+        /// The stream of <paramref name="fieldName"/> over <paramref name="text"/>, the same as <c>GetTokenStream</c>
+        /// gives; on an analyzed field the steps every field shares (folding to stop words) run once per text and are
+        /// replayed for its other fields. Like <c>GetTokenStream</c>, valid until the next call on this thread.
+        /// </summary>
+        public TokenStream SharedTokenStream(string fieldName, string text)
+        {
+            if (!IsAnalyzed(fieldName))
+            {
+                return GetTokenStream(fieldName, text);
+            }
+
+            var shared = _shared.Value ??= new SharedTokens(this);
+            return shared.StreamFor(fieldName, text);
+        }
+
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
-            NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName) || NewsFields.IsRoot(fieldName)
+            IsAnalyzed(fieldName) || fieldName == SharedSteps
                 ? new MappingCharFilter(ArabicFolding.For(AnalysisProfile.News), reader)
                 : reader;
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var root = NewsFields.IsRoot(fieldName);
-            var stemmed = NewsFields.IsStemmed(fieldName);
-            if (!stemmed && !root && !NewsFields.IsExact(fieldName))
+            if (!IsAnalyzed(fieldName) && fieldName != SharedSteps)
             {
                 return new TokenStreamComponents(new KeywordTokenizer(reader));
             }
 
             var source = new StandardTokenizer(IndexVersion.Lucene, reader);
-            TokenStream stream = new LowerCaseFilter(IndexVersion.Lucene, source);
+            var stream = SharedStepsOf(source);
+            return new TokenStreamComponents(source, fieldName == SharedSteps ? stream : FieldStepsOf(fieldName, stream));
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _shared.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private static bool IsAnalyzed(string fieldName) =>
+            NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName) || NewsFields.IsRoot(fieldName);
+
+        // Every analyzed field: after the char filter and the tokenizer, up to stop-word removal.
+        private TokenStream SharedStepsOf(Tokenizer source)
+        {
+            TokenStream stream = new LowerCasingFilter(source);
             stream = new DigitFoldingFilter(stream);
             stream = new ArabicNormalizationFilter(stream);
 
             // A lone tatweel or haraka normalizes to nothing: never index an empty term.
             stream = new LengthFilter(IndexVersion.Lucene, stream, 1, int.MaxValue);
-            stream = new StopFilter(IndexVersion.Lucene, stream, stopWords);
-            if (stemmed)
+            return new StopFilter(IndexVersion.Lucene, stream, stopWords);
+        }
+
+        // What each kind of field adds to the shared steps.
+        private static TokenStream FieldStepsOf(string fieldName, TokenStream stream)
+        {
+            if (NewsFields.IsStemmed(fieldName))
             {
                 // Variants before stemming, so غزه of بغزه is stemmed like غزه typed alone (#3).
-                stream = new ProcliticVariantFilter(stream);
-                stream = new NewsStemFilter(stream);
-            }
-            else if (root)
-            {
-                stream = new ProcliticVariantFilter(stream);
-                stream = new RootStemFilter(stream);
+                return new NewsStemFilter(new ProcliticVariantFilter(stream));
             }
 
-            return new TokenStreamComponents(source, stream);
+            return NewsFields.IsRoot(fieldName) ? new RootStemFilter(new ProcliticVariantFilter(stream)) : stream;
+        }
+
+        // One thread's replay: the shared steps' tokens of the last text, and each field's steps over a replay of them.
+        private sealed class SharedTokens(NewsAnalyzer analyzer)
+        {
+            private readonly TokenBuffer _tokens = new();
+            private readonly Dictionary<string, TokenStream> _streams = new(StringComparer.Ordinal);
+            private string? _text;
+
+            public TokenStream StreamFor(string fieldName, string text)
+            {
+                // The same string object as last time (a document's body for body, body.exact and body.root): same tokens.
+                if (!ReferenceEquals(text, _text))
+                {
+                    _text = null;
+                    using (var stream = analyzer.GetTokenStream(SharedSteps, text))
+                    {
+                        _tokens.Fill(stream);
+                    }
+
+                    _text = text;
+                }
+
+                if (!_streams.TryGetValue(fieldName, out var fieldStream))
+                {
+                    _streams[fieldName] = fieldStream = FieldStepsOf(fieldName, new TokenReplay(_tokens));
+                }
+
+                return fieldStream;
+            }
         }
     }
 

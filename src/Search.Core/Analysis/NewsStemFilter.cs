@@ -30,20 +30,31 @@ public sealed class NewsStemFilter : WordStemFilter
     }
 
     /// <inheritdoc />
-    protected override string StemOf(string word) => Stem(word);
+    protected override (int Start, int Length) StemOf(ReadOnlySpan<char> word) => StemRange(word);
 
     /// <summary>The stem of one normalized word.</summary>
     public static string Stem(string word)
     {
-        word = StripArticle(word);
+        var (start, length) = StemRange(word);
+        return word.Substring(start, length);
+    }
+
+    /// <summary>The word without its definite article and the particles attached to it (والكتاب → كتاب).</summary>
+    public static string StripArticle(string word) => word[ArticleLength(word)..];
+
+    /// <summary>Where the stem of <paramref name="word"/> lies in it.</summary>
+    internal static (int Start, int Length) StemRange(ReadOnlySpan<char> word)
+    {
+        var start = ArticleLength(word);
+        var length = word.Length - start;
         for (var round = 0; round < 2; round++)
         {
             var stripped = false;
             foreach (var suffix in Suffixes)
             {
-                if (word.Length >= suffix.Length + MinStem && word.EndsWith(suffix, StringComparison.Ordinal))
+                if (length >= suffix.Length + MinStem && word.Slice(start, length).EndsWith(suffix, StringComparison.Ordinal))
                 {
-                    word = word[..^suffix.Length];
+                    length -= suffix.Length;
                     stripped = true;
                     break;
                 }
@@ -55,21 +66,21 @@ public sealed class NewsStemFilter : WordStemFilter
             }
         }
 
-        return word;
+        return (start, length);
     }
 
-    /// <summary>The word without its definite article and the particles attached to it (والكتاب → كتاب).</summary>
-    public static string StripArticle(string word)
+    /// <summary>The length of the definite article (and its particles) that starts <paramref name="word"/>, 0 when none is stripped.</summary>
+    internal static int ArticleLength(ReadOnlySpan<char> word)
     {
         foreach (var prefix in Prefixes)
         {
             // The article may leave two letters (الله → له, as the stock stemmer does): short nouns are common.
             if (word.Length >= prefix.Length + 2 && word.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return word[prefix.Length..];
+                return prefix.Length;
             }
         }
 
-        return word;
+        return 0;
     }
 }

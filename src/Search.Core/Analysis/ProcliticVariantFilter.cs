@@ -19,9 +19,20 @@ public sealed class ProcliticVariantFilter : TokenFilter
 
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
+    private readonly IOffsetAttribute _offset;
+    private readonly ITypeAttribute _type;
     private readonly IKeywordAttribute _keyword;
-    private readonly Queue<string> _pending = new();
-    private State? _state;
+
+    // The word whose variants are pending and where each variant starts in it: variants are tails of the word (#6:
+    // no string, queue or captured state per token).
+    private char[] _word = new char[32];
+    private readonly int[] _starts = new int[2];
+    private int _pendingCount;
+    private int _pendingNext;
+    private int _wordLength;
+    private int _startOffset;
+    private int _endOffset;
+    private string _tokenType = TypeAttribute.DEFAULT_TYPE;
 
     /// <summary>Wraps <paramref name="input"/>.</summary>
     public ProcliticVariantFilter(TokenStream input)
@@ -29,17 +40,24 @@ public sealed class ProcliticVariantFilter : TokenFilter
     {
         _term = AddAttribute<ICharTermAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
         _keyword = AddAttribute<IKeywordAttribute>();
     }
 
     /// <inheritdoc />
     public override bool IncrementToken()
     {
-        if (_pending.Count > 0 && _state is not null)
+        if (_pendingNext < _pendingCount)
         {
-            RestoreState(_state);
-            _term.SetEmpty().Append(_pending.Dequeue());
+            // A variant is the word's token again (same offsets and type; the filters after this one change the term
+            // only) with a shorter term, at the same position.
+            var start = _starts[_pendingNext++];
+            _term.CopyBuffer(_word, start, _wordLength - start);
             _increment.PositionIncrement = 0;
+            _offset.SetOffset(_startOffset, _endOffset);
+            _type.Type = _tokenType;
+            _keyword.IsKeyword = false;
             return true;
         }
 
@@ -48,16 +66,23 @@ public sealed class ProcliticVariantFilter : TokenFilter
             return false;
         }
 
+        _pendingCount = _pendingNext = 0;
         if (!_keyword.IsKeyword)
         {
-            foreach (var variant in Variants(_term.ToString()))
+            var length = _term.Length;
+            _pendingCount = VariantStarts(new ReadOnlySpan<char>(_term.Buffer, 0, length), _starts);
+            if (_pendingCount > 0)
             {
-                _pending.Enqueue(variant);
-            }
+                if (_word.Length < length)
+                {
+                    _word = new char[Math.Max(length, _word.Length * 2)];
+                }
 
-            if (_pending.Count > 0)
-            {
-                _state = CaptureState();
+                Array.Copy(_term.Buffer, _word, length);
+                _wordLength = length;
+                _startOffset = _offset.StartOffset;
+                _endOffset = _offset.EndOffset;
+                _tokenType = _type.Type;
             }
         }
 
@@ -68,33 +93,46 @@ public sealed class ProcliticVariantFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _pending.Clear();
-        _state = null;
+        _pendingCount = _pendingNext = 0;
     }
 
     /// <summary>The forms of <paramref name="word"/> without its one-letter proclitics (none, one or two).</summary>
     public static IReadOnlyList<string> Variants(string word)
     {
+        Span<int> starts = stackalloc int[2];
+        var count = VariantStarts(word, starts);
         var variants = new List<string>(2);
-        var rest = word;
-        if (rest.Length >= MinRest + 1 && rest[0] is 'و' or 'ف')
+        for (var i = 0; i < count; i++)
         {
-            rest = rest[1..];
-            if (!rest.StartsWith("ال", StringComparison.Ordinal))
-            {
-                variants.Add(rest);
-            }
-        }
-
-        if (rest.Length >= MinRest + 1 && rest[0] is 'ب' or 'ل' && !rest.StartsWith("لل", StringComparison.Ordinal))
-        {
-            var bare = rest[1..];
-            if (!bare.StartsWith("ال", StringComparison.Ordinal))
-            {
-                variants.Add(bare);
-            }
+            variants.Add(word[starts[i]..]);
         }
 
         return variants;
+    }
+
+    // Where each variant of the word starts in it; returns how many there are (0 to 2).
+    private static int VariantStarts(ReadOnlySpan<char> word, Span<int> starts)
+    {
+        var count = 0;
+        var rest = 0;
+        if (word.Length - rest >= MinRest + 1 && word[rest] is 'و' or 'ف')
+        {
+            rest++;
+            if (!word[rest..].StartsWith("ال", StringComparison.Ordinal))
+            {
+                starts[count++] = rest;
+            }
+        }
+
+        if (word.Length - rest >= MinRest + 1 && word[rest] is 'ب' or 'ل' && !word[rest..].StartsWith("لل", StringComparison.Ordinal))
+        {
+            var bare = rest + 1;
+            if (!word[bare..].StartsWith("ال", StringComparison.Ordinal))
+            {
+                starts[count++] = bare;
+            }
+        }
+
+        return count;
     }
 }

@@ -27,28 +27,47 @@ public sealed class RootStemFilter : WordStemFilter
     }
 
     /// <inheritdoc />
-    protected override string StemOf(string word) => Stem(word);
+    protected override (int Start, int Length) StemOf(ReadOnlySpan<char> word) => StemRange(word);
 
     /// <summary>The heavy stem of one normalized word.</summary>
     public static string Stem(string word)
     {
-        word = NewsStemFilter.StripArticle(word);
+        var (start, length) = StemRange(word);
+        return word.Substring(start, length);
+    }
+
+    /// <summary>Where the heavy stem of <paramref name="word"/> lies in it.</summary>
+    internal static (int Start, int Length) StemRange(ReadOnlySpan<char> word)
+    {
+        var start = NewsStemFilter.ArticleLength(word);
+        var length = word.Length - start;
         for (var round = 0; round < 3; round++)
         {
-            var suffix = Array.Find(Suffixes, s => word.Length >= s.Length + MinStem && word.EndsWith(s, StringComparison.Ordinal));
-            if (suffix is null)
+            var stripped = 0;
+            foreach (var suffix in Suffixes)
+            {
+                // The first suffix of the list that fits, as the list is ordered.
+                if (length >= suffix.Length + MinStem && word.Slice(start, length).EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    stripped = suffix.Length;
+                    break;
+                }
+            }
+
+            if (stripped == 0)
             {
                 break;
             }
 
-            word = word[..^suffix.Length];
+            length -= stripped;
         }
 
-        if (word.Length > MinStem && Array.IndexOf(VerbPrefixes, word[0]) >= 0)
+        if (length > MinStem && Array.IndexOf(VerbPrefixes, word[start]) >= 0)
         {
-            word = word[1..];
+            start++;
+            length--;
         }
 
-        return word;
+        return (start, length);
     }
 }

@@ -1,6 +1,7 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Search.Core.Analysis;
 
 namespace Search.Core.Schema;
 
@@ -19,22 +20,22 @@ public static class NewsDocumentMapper
 
             // Title and body twice: stemmed (recall) and normalized-only (exact forms rank higher).
             // The stemmed copies are stored: hits show the title and snippets are cut from the body.
-            new TextField(NewsFields.Body, article.Body, Field.Store.YES),
-            new TextField(NewsFields.BodyExact, article.Body, Field.Store.NO),
+            new SharedTextField(NewsFields.Body, article.Body, Field.Store.YES),
+            new SharedTextField(NewsFields.BodyExact, article.Body, Field.Store.NO),
 
             // And heavy-stemmed: a recall channel for words the light stemmer leaves apart (#3).
-            new TextField(NewsFields.BodyRoot, article.Body, Field.Store.NO),
+            new SharedTextField(NewsFields.BodyRoot, article.Body, Field.Store.NO),
         };
 
         // The lead as its own short field: a headline's words in the first sentences weigh more than deep in the body.
         var lead = Lead(article.Body);
-        document.Add(new TextField(NewsFields.Lead, lead, Field.Store.NO));
-        document.Add(new TextField(NewsFields.LeadExact, lead, Field.Store.NO));
+        document.Add(new SharedTextField(NewsFields.Lead, lead, Field.Store.NO));
+        document.Add(new SharedTextField(NewsFields.LeadExact, lead, Field.Store.NO));
 
         if (!string.IsNullOrWhiteSpace(article.Title))
         {
-            document.Add(new TextField(NewsFields.Title, article.Title, Field.Store.YES));
-            document.Add(new TextField(NewsFields.TitleExact, article.Title, Field.Store.NO));
+            document.Add(new SharedTextField(NewsFields.Title, article.Title, Field.Store.YES));
+            document.Add(new SharedTextField(NewsFields.TitleExact, article.Title, Field.Store.NO));
 
             // Suggestions scan every headline once per segment: a doc-values column reads in milliseconds where stored
             // fields (compressed with the bodies) take seconds (#4). Capped: a headline is short, a binary value may not be huge.
