@@ -20,7 +20,7 @@ public sealed partial class SearchPageTests(WebAppFixture app)
 
         // "اسلا" is a prefix of الإسلام only once normalized (alef with hamza below) and with the article optional.
         await box.PressSequentiallyAsync("اسلا", new() { Delay = 60 });
-        var options = page.GetByRole(AriaRole.Option);
+        var options = SuggestionOptions(page);
         await Expect(options.First).ToBeVisibleAsync();
         await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(options.First.Locator(".text")).ToHaveTextAsync(new Regex("^ال[اإ]سلام"));
@@ -49,7 +49,7 @@ public sealed partial class SearchPageTests(WebAppFixture app)
         await page.GotoAsync("/");
         var box = page.Locator("#q");
         await box.PressSequentiallyAsync("اقتص", new() { Delay = 60 });
-        var options = page.GetByRole(AriaRole.Option);
+        var options = SuggestionOptions(page);
         await Expect(options.First).ToBeVisibleAsync();
 
         await box.PressAsync("Escape");
@@ -251,6 +251,10 @@ public sealed partial class SearchPageTests(WebAppFixture app)
         var body = await http.GetFromJsonAsync<JsonElement>("/search?q=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken);
         return body.TryGetProperty("didYouMean", out var value) ? value.GetString() : null;
     }
+
+    /// <summary>The options of the suggestions list (not those of the sort menu, which are options too).</summary>
+    internal static ILocator SuggestionOptions(IPage page) =>
+        page.GetByRole(AriaRole.Listbox, new() { Name = "اقتراحات البحث" }).GetByRole(AriaRole.Option);
 
     private static string? QueryParameter(IPage page, string name) =>
         System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)[name];
