@@ -322,7 +322,11 @@ public sealed class NewsSearcher : IDisposable
         SearcherManager? manager = null;
         try
         {
-            directory = FSDirectory.Open(path);
+            // Positional reads rather than FSDirectory.Open's memory map (#6): in Lucene.Net every postings and
+            // stored-fields enum clones its input, and a memory-mapped clone costs far more (its finalizer kept a
+            // core busy under load). Measured with `bench-searchbox` back to back on the full corpus: /search mean
+            // 5.35 -> 3.85 ms, query alone 2.48 -> 1.58 ms, p99 13.9 -> 10.7 ms. The page cache still holds the files.
+            directory = new NIOFSDirectory(new DirectoryInfo(path));
             if (!DirectoryReader.IndexExists(directory))
             {
                 directory.Dispose();
