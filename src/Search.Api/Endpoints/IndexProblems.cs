@@ -3,9 +3,16 @@ using Search.Querying;
 
 namespace Search.Api.Endpoints;
 
-/// <summary>The 503 answer for an index that is missing, of another schema version or unreadable.</summary>
+/// <summary>The problem answers shared by the endpoints that search: an unavailable index (503), a refused query (400).</summary>
 internal static class IndexProblems
 {
+    /// <summary>The 400 for a query over the limits, with the position where it went over.</summary>
+    public static ProblemHttpResult InvalidQuery(QuerySyntaxException e) => TypedResults.Problem(
+        title: "Invalid query",
+        detail: $"{e.Message} (at position {e.Position})",
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["position"] = e.Position });
+
     public const string Title = "Index unavailable";
 
     public static ProblemHttpResult Unavailable(IndexStatus status) => TypedResults.Problem(

@@ -104,11 +104,7 @@ public static class JudgingEndpoints
         }
         catch (QuerySyntaxException e)
         {
-            return TypedResults.Problem(
-                title: "Invalid query",
-                detail: $"{e.Message} (at position {e.Position})",
-                statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["position"] = e.Position });
+            return IndexProblems.InvalidQuery(e);
         }
         catch (RankingProfileMismatchException e)
         {

@@ -99,11 +99,7 @@ public static class SearchEndpoints
         }
         catch (QuerySyntaxException e)
         {
-            return TypedResults.Problem(
-                title: "Invalid query",
-                detail: $"{e.Message} (at position {e.Position})",
-                statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["position"] = e.Position });
+            return IndexProblems.InvalidQuery(e);
         }
         catch (IndexUnavailableException e)
         {
