@@ -50,7 +50,7 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
         var judging = paths.Where(p => p.Key.StartsWith("/judge/api/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
             .ToList();
-        Assert.Equal(13, judging.Count);
+        Assert.Equal(14, judging.Count);
         Assert.All(judging, o =>
         {
             Assert.Equal("Judging", o.Operation["tags"]![0]!.GetValue<string>());
@@ -60,7 +60,7 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
             Assert.All(o.Operation["parameters"]?.AsArray() ?? [], p => Assert.False(string.IsNullOrEmpty(p!["description"]?.GetValue<string>()), $"{o.Method} {o.Path} {p!["name"]}"));
         });
         var writes = judging.Where(o => o.Method is "put" or "post" or "delete").ToList();
-        Assert.Equal(4, writes.Count);
+        Assert.Equal(5, writes.Count);
         Assert.All(writes, o =>
         {
             Assert.Contains(o.Operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "X-Judge-Key");

@@ -137,6 +137,34 @@ public sealed class JudgePageTests(WebAppFixture app)
         Assert.Contains($"{queryId} 0 {docId} 1", exported.Split('\n'));
     }
 
+    [Fact]
+    public async Task A_query_set_uploaded_from_the_page_can_be_judged_and_removed()
+    {
+        var page = await app.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GotoAsync("/judge?set=sample&tab=data");
+        await Expect(page.Locator("body[data-ready=true]")).ToBeAttachedAsync();
+
+        await page.GetByLabel("اسم المجموعة").FillAsync("from-page");
+        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "topics.tsv",
+            MimeType = "text/tab-separated-values",
+            Buffer = Encoding.UTF8.GetBytes("u1\tأسعار الذهب\nu2\tالمسرح العربي\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "ارفع" }).ClickAsync();
+        await Expect(page.Locator("#upload-status")).ToContainTextAsync("from-page");
+        await Expect(page).ToHaveURLAsync(new Regex("set=from-page"));
+        await Expect(page.Locator("#query-list button")).ToHaveCountAsync(2);
+
+        var remove = page.GetByRole(AriaRole.Button, new() { Name = "احذف المجموعة المرفوعة «from-page»" });
+        await remove.ClickAsync();
+        await Expect(page.Locator("#upload-status")).ToContainTextAsync("حُذفت");
+        await Expect(page).Not.ToHaveURLAsync(new Regex("set=from-page"));
+        var sets = await GetJsonAsync("/judge/api/query-sets");
+        Assert.DoesNotContain(sets.GetProperty("querySets").EnumerateArray(), s => s.GetProperty("name").GetString() == "from-page");
+    }
+
     private async Task<JsonElement> GetJsonAsync(string path)
     {
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };

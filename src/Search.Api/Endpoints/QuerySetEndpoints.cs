@@ -41,7 +41,46 @@ internal static class QuerySetEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        group.MapDelete("/query-sets/{name}", Delete)
+            .WithName("JudgeDeleteQuerySet")
+            .WithSummary("Remove an uploaded query set (write)")
+            .WithDescription(
+                "Removes an uploaded query set and its queries: 204. Its judgments stay (they belong to query ids, and "
+                + "export with the rest). 400: an invalid name, or the name of a file set (remove the file on the "
+                + "server instead); 401: the write key is configured and X-Judge-Key is missing or wrong; 404: no "
+                + "uploaded set of that name.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
+    }
+
+    private static Results<NoContent, ValidationProblem, ProblemHttpResult> Delete(
+        QuerySetCatalog sets,
+        JudgmentStore store,
+        JudgingSettings settings,
+        [Description("Name of the uploaded set to remove.")] string name,
+        [FromHeader(Name = JudgingSettings.WriteKeyHeader), Description("The write key, when the server has one (Search:Judgments:WriteKey).")] string? key)
+    {
+        if (JudgeWrites.CheckKey(settings, key) is { } refused)
+        {
+            return refused;
+        }
+
+        if (JudgingRules.NameProblem(name) is { } problem)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"name {problem}"] });
+        }
+
+        if (sets.IsFileSet(name))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["name"] = [$"'{name}' is a query-set file on the server; it is removed by removing the file."],
+            });
+        }
+
+        return store.DeleteQuerySet(name) ? TypedResults.NoContent() : JudgingEndpoints.SetNotFound(name);
     }
 
     private static Ok<QuerySetsResponse> List(QuerySetCatalog sets, JudgmentStore store)

@@ -147,6 +147,24 @@ public sealed class JudgmentStore
         return 0;
     });
 
+    /// <summary>Removes the uploaded set <paramref name="name"/> and its queries (one transaction); false when there is none. Judgments stay: they belong to query ids, not sets.</summary>
+    public bool DeleteQuerySet(string name) => Execute(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM queries WHERE set_name = $name;
+            DELETE FROM query_sets WHERE name = $name;
+            """;
+        command.Parameters.AddWithValue("$name", name);
+        command.ExecuteNonQuery();
+        using var changes = connection.CreateCommand();
+        changes.CommandText = "SELECT changes()";
+        var removed = Convert.ToInt64(changes.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        transaction.Commit();
+        return removed;
+    });
+
     /// <summary>
     /// Sets the grade of a document for a query, replacing an earlier one; returns what was stored. A null
     /// <paramref name="queryText"/> keeps the text already stored.

@@ -250,6 +250,30 @@ public sealed class JudgingWriteEndpointsTests(SampleIndexFixture index) : IClas
         Assert.Equal("القمر", results.GetProperty("query").GetString());
     }
 
+    [Fact]
+    public async Task RemovesAnUploadedSetButKeepsItsJudgmentsAndRefusesFileSets()
+    {
+        using var api = index.Open(new Dictionary<string, string> { [JudgingSettings.WriteKeyKey] = Key });
+        await api.PutJsonAsync("/judge/api/query-sets/mine", new { tsv = "m1\tالذهب\n" }, Key);
+        await api.JudgeAsync("m1", "الذهب", "sample-0001", 3, Key);
+
+        var (withoutKey, _, _) = await api.DeleteAsync("/judge/api/query-sets/mine");
+        var (removed, _, _) = await api.DeleteAsync("/judge/api/query-sets/mine", Key);
+        var (again, againBody, _) = await api.DeleteAsync("/judge/api/query-sets/mine", Key);
+        var (fileSet, fileBody, _) = await api.DeleteAsync("/judge/api/query-sets/sample", Key);
+        var (_, listed, _) = await api.GetAsync("/judge/api/query-sets");
+        var (_, judgments, _) = await api.GetAsync("/judge/api/judgments?queryId=m1");
+
+        Assert.Equal(401, withoutKey);
+        Assert.Equal(204, removed);
+        Assert.Equal(404, again);
+        Assert.Equal("Query set not found", againBody.GetProperty("title").GetString());
+        Assert.Equal(400, fileSet);
+        Assert.True(fileBody.GetProperty("errors").TryGetProperty("name", out _));
+        Assert.Equal(["sample"], listed.GetProperty("querySets").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(3, judgments.GetProperty("judgments")[0].GetProperty("grade").GetInt32());
+    }
+
     [Theory]
     [InlineData("sample", """{"tsv":"a\tb"}""", "name")]
     [InlineData("bad%20name", """{"tsv":"a\tb"}""", "name")]

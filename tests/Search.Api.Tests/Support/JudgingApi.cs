@@ -62,9 +62,9 @@ internal sealed class JudgingApi : IDisposable
     }
 
     /// <summary>Grades a document and checks the write succeeded.</summary>
-    public async Task JudgeAsync(string queryId, string query, string docId, int grade)
+    public async Task JudgeAsync(string queryId, string query, string docId, int grade, string? key = null)
     {
-        var (status, body, _) = await PutJsonAsync("/judge/api/judgments", new { queryId, query, docId, grade });
+        var (status, body, _) = await PutJsonAsync("/judge/api/judgments", new { queryId, query, docId, grade }, key);
         Assert.True(status == 200, $"PUT judgment answered {status}: {body}");
     }
 

@@ -30,7 +30,7 @@ const ui = {
   compareSummary: $('compare-summary'), deltaChart: $('delta-chart'), deltaTable: $('delta-table'),
   exportAll: $('export-all'), exportSet: $('export-set'), importForm: $('import-form'), importFile: $('import-file'),
   importStatus: $('import-status'), uploadForm: $('upload-form'), uploadName: $('upload-name'),
-  uploadFile: $('upload-file'), uploadStatus: $('upload-status'),
+  uploadFile: $('upload-file'), uploadStatus: $('upload-status'), deleteSet: $('delete-set'),
 };
 
 // ---------- state <-> URL ----------
@@ -124,6 +124,9 @@ async function loadQueries() {
   renderQueryList();
   ui.exportSet.href = state.set ? `/judge/api/qrels?set=${encodeURIComponent(state.set)}` : '/judge/api/qrels';
   ui.exportSet.hidden = !state.set;
+  const uploaded = querySets.some(set => set.name === state.set && set.origin === 'uploaded');
+  ui.deleteSet.hidden = !uploaded;
+  ui.deleteSet.textContent = uploaded ? `احذف المجموعة المرفوعة «${state.set}»` : '';
 }
 
 function renderQueryList() {
@@ -494,6 +497,21 @@ ui.uploadForm.addEventListener('submit', async event => {
       + (answer.errors.length ? `؛ وتُرك ${formatNumber(answer.errors.length)} سطرًا.` : '.');
     await loadQuerySets();
     state = { ...state, set: answer.name, qid: '', q: '' };
+    saveState({ push: true });
+    await applyState();
+  } catch (error) {
+    ui.uploadStatus.textContent = error instanceof ApiError ? error.describe() : String(error);
+  }
+});
+
+ui.deleteSet.addEventListener('click', async () => {
+  const name = state.set;
+  if (!name || !window.confirm(`حذف مجموعة الاستعلامات «${name}»؟ تبقى تقييماتها محفوظة.`)) return;
+  try {
+    await requestJson(`/judge/api/query-sets/${encodeURIComponent(name)}`, { method: 'DELETE', headers: writeHeaders() });
+    ui.uploadStatus.textContent = `حُذفت المجموعة «${name}»؛ تقييماتها باقية.`;
+    await loadQuerySets();
+    state = { ...state, set: '', qid: '', q: '' };
     saveState({ push: true });
     await applyState();
   } catch (error) {
