@@ -56,9 +56,13 @@ internal sealed class ApiIndex : IDisposable
         }
     }
 
-    private static IEnumerable<NewsArticle> LoadTiny()
+    private static IEnumerable<NewsArticle> LoadTiny() =>
+        LoadJsonLines(Path.Combine(AppContext.BaseDirectory, "TestData", "querying", "tiny.jsonl"));
+
+    /// <summary>The articles of a small JSON Lines fixture (no error handling: fixtures are well formed).</summary>
+    public static IEnumerable<NewsArticle> LoadJsonLines(string path)
     {
-        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "querying", "tiny.jsonl")))
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;

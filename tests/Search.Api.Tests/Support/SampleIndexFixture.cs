@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Search.Core.Schema;
 
 namespace Search.Api.Tests.Support;
@@ -13,7 +12,7 @@ public sealed class SampleIndexFixture : IDisposable
 
     public SampleIndexFixture()
     {
-        _index.Build(Load(Path.Combine(RepositoryRoot, "index-data", "sample", "articles.jsonl")));
+        _index.Build(ApiIndex.LoadJsonLines(Path.Combine(RepositoryRoot, "index-data", "sample", "articles.jsonl")));
     }
 
     /// <summary>The repository's root folder (the one holding Search.sln).</summary>
@@ -26,18 +25,6 @@ public sealed class SampleIndexFixture : IDisposable
 
     public void Dispose() => _index.Dispose();
 
-    private static IEnumerable<NewsArticle> Load(string path)
-    {
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            string? Text(string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;
-            var date = Text("date");
-            yield return new NewsArticle(Text("id")!, Text("body")!, Text("title"), Text("category"), Text("source"),
-                Text("url"), date, PublicationDate.TryParse(date, out var at) ? at : null);
-        }
-    }
 
     private static string FindRepositoryRoot()
     {

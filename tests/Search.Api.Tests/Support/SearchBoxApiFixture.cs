@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Search.Core.Schema;
 
 namespace Search.Api.Tests.Support;
@@ -11,7 +10,7 @@ public sealed class SearchBoxApiFixture : IDisposable
 
     public SearchBoxApiFixture()
     {
-        _index.Build(Load(Path.Combine(AppContext.BaseDirectory, "TestData", "searchbox", "searchbox.jsonl")));
+        _index.Build(ApiIndex.LoadJsonLines(Path.Combine(AppContext.BaseDirectory, "TestData", "searchbox", "searchbox.jsonl")));
         _factory = new ApiFactory(_index.Root);
         Client = _factory.CreateClient();
     }
@@ -23,18 +22,5 @@ public sealed class SearchBoxApiFixture : IDisposable
         Client.Dispose();
         _factory.Dispose();
         _index.Dispose();
-    }
-
-    private static IEnumerable<NewsArticle> Load(string path)
-    {
-        foreach (var line in File.ReadLines(path))
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            string? Text(string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;
-            var date = Text("date");
-            yield return new NewsArticle(Text("id")!, Text("body")!, Text("title"), Text("category"), Text("source"),
-                Text("url"), date, PublicationDate.TryParse(date, out var at) ? at : null);
-        }
     }
 }
