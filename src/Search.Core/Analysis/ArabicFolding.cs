@@ -1,5 +1,4 @@
 using System.Text;
-using Lucene.Net.Analysis.CharFilters;
 
 namespace Search.Core.Analysis;
 
@@ -17,52 +16,35 @@ namespace Search.Core.Analysis;
 /// </remarks>
 public static class ArabicFolding
 {
-    private static readonly Lazy<NormalizeCharMap> NewsMap = new(() => Build(news: true));
-    private static readonly Lazy<NormalizeCharMap> HashtagMap = new(() => Build(news: false));
+    private static readonly Lazy<FoldingMap> NewsMap = new(() => new FoldingMap(Rules(news: true)));
+    private static readonly Lazy<FoldingMap> HashtagMap = new(() => new FoldingMap(Rules(news: false)));
 
     /// <summary>The map of <paramref name="profile"/>: the full folding for <c>news</c>, hashtags only for <c>stock</c>.</summary>
-    public static NormalizeCharMap For(AnalysisProfile profile) => profile.IsStock ? HashtagMap.Value : NewsMap.Value;
+    public static FoldingMap For(AnalysisProfile profile) => profile.IsStock ? HashtagMap.Value : NewsMap.Value;
 
     /// <summary>Applies the folding of <paramref name="profile"/> to a string.</summary>
-    public static string Apply(AnalysisProfile profile, string text)
-    {
-        using var filter = new MappingCharFilter(For(profile), new StringReader(text));
-        var builder = new StringBuilder(text.Length);
-        var buffer = new char[256];
-        int read;
-        while ((read = filter.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            builder.Append(buffer, 0, read);
-        }
+    public static string Apply(AnalysisProfile profile, string text) => For(profile).Fold(text);
 
-        return builder.ToString();
-    }
-
-    private static NormalizeCharMap Build(bool news)
+    private static List<(string From, string To)> Rules(bool news)
     {
-        var builder = new NormalizeCharMap.Builder();
-        builder.Add("_", " ");
+        var rules = new List<(string From, string To)> { ("_", " ") };
         if (!news)
         {
-            return builder.Build();
+            return rules;
         }
 
-        foreach (var (from, to) in PresentationForms())
-        {
-            builder.Add(from, to);
-        }
-
-        builder.Add("\u0671", "\u0627"); // alef wasla
-        builder.Add("\u0670", string.Empty); // superscript alef
-        builder.Add("\u0624", "\u0621"); // waw with hamza above
-        builder.Add("\u0626", "\u0621"); // yeh with hamza above
-        builder.Add("\u06CC", "\u064A"); // farsi yeh
-        builder.Add("\u06A9", "\u0643"); // keheh
+        rules.AddRange(PresentationForms());
+        rules.Add(("\u0671", "\u0627")); // alef wasla
+        rules.Add(("\u0670", string.Empty)); // superscript alef
+        rules.Add(("\u0624", "\u0621")); // waw with hamza above
+        rules.Add(("\u0626", "\u0621")); // yeh with hamza above
+        rules.Add(("\u06CC", "\u064A")); // farsi yeh
+        rules.Add(("\u06A9", "\u0643")); // keheh
 
         // Tanween fath written on its seat alef, in either order; a word-final sequence in practice.
-        builder.Add("\u0627\u064B", string.Empty);
-        builder.Add("\u064B\u0627", string.Empty);
-        return builder.Build();
+        rules.Add(("\u0627\u064B", string.Empty));
+        rules.Add(("\u064B\u0627", string.Empty));
+        return rules;
     }
 
     // A presentation form decomposes to base letters that the map folds too (ﺆ → ؤ → ء): fold them here, as a

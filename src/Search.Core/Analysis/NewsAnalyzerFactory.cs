@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
@@ -104,7 +103,7 @@ public static class NewsAnalyzerFactory
 
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
             IsAnalyzed(fieldName) || fieldName == SharedSteps
-                ? new MappingCharFilter(ArabicFolding.For(AnalysisProfile.News), reader)
+                ? ArabicFolding.For(AnalysisProfile.News).Filter(reader)
                 : reader;
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
