@@ -182,9 +182,9 @@ internal static class BenchCommand
                 using (probe)
                 {
                     // Each run draws its own targets (seeded), and each connection starts at its own share of them: the
-                    // cache sees the law's repeats, not a warm-up's or another connection's. More targets than a run sends
-                    // even at 20,000 requests/s, so no connection reaches the next one's share. The warm-up leaves the cache
-                    // as a server that has been running a while has it.
+                    // cache sees the law's repeats, not a replay of the warm-up's sequence or of another connection's.
+                    // More targets than a run sends even at 20,000 requests/s, so no connection reaches the next one's
+                    // share. The warm-up leaves the cache as a server that has been running a while has it.
                     var count = (int)Math.Clamp(duration.TotalSeconds * 20_000, 200_000, 2_000_000);
                     await HttpLoadGenerator.RunAsync(address, QueryWorkload.Zipf(searchUrls, count, seed: 2028, ZipfExponent),
                         concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken, spread: true);
@@ -262,14 +262,18 @@ internal static class BenchCommand
         table.AddRow($"{r.InProcess.Count:N0} queries, facets + snippets, 1 thread, result cache off",
             $"p50 {F(r.InProcess.P50, "N2")} ms, p95 {F(r.InProcess.P95, "N2")} ms, p99 {F(r.InProcess.P99, "N2")} ms",
             $"{F(r.InProcess.PerSecond)} queries/s");
-        foreach (var (name, loads) in new[] { ("/search[/], result cache off", r.Http), ("/suggest[/]", r.Suggest) })
+        foreach (var (title, loads) in new[]
+        {
+            ("[bold]HTTP /search, result cache off[/] (separate server process)", r.Http),
+            ("[bold]HTTP /suggest[/] (separate server process)", r.Suggest),
+        })
         {
             if (loads.Count == 0)
             {
                 continue;
             }
 
-            table.AddRow($"[bold]HTTP {name} (separate server process)", string.Empty, string.Empty);
+            table.AddRow(title, string.Empty, string.Empty);
             var first = loads[0].Throughput;
             foreach (var load in loads)
             {
@@ -282,9 +286,8 @@ internal static class BenchCommand
         if (r.HttpRepeated.Count > 0)
         {
             table.AddRow("[bold]HTTP /search, repeated queries, result cache on[/] (second server process)", string.Empty, string.Empty);
-            for (var i = 0; i < r.HttpRepeated.Count; i++)
+            foreach (var load in r.HttpRepeated)
             {
-                var load = r.HttpRepeated[i];
                 var uncached = r.Http.FirstOrDefault(u => u.Connections == load.Connections);
                 table.AddRow($"{load.Connections} connections",
                     $"{F(load.Throughput)} req/s, p50 {F(load.P50, "N1")} ms, p99 {F(load.P99, "N1")} ms, {load.Errors + load.Statuses.Where(s => s.Key != 200).Sum(s => s.Value)} errors, "
