@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics;
@@ -22,6 +23,12 @@ public static class SearchApiApplication
 
     /// <summary>Configuration key of the per-query time budget in milliseconds (default 2,000; 0 turns it off).</summary>
     public const string QueryTimeBudgetKey = "Search:Limits:QueryTimeBudgetMs";
+
+    /// <summary>
+    /// Configuration key of the result cache's size in pages of up to ten hits (environment <c>Search__ResultCache__Entries</c>;
+    /// default 1,024, 0 turns it off). Anything but a whole number of 0 or more stops the start-up.
+    /// </summary>
+    public const string ResultCacheEntriesKey = "Search:ResultCache:Entries";
 
     /// <summary>Builds the application; <paramref name="configure"/> may adjust the builder (configuration, services) before it is built.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -66,10 +73,11 @@ public static class SearchApiApplication
             // The ranking configuration (#3): a built-in name or a JSON path; a bad one stops startup with its message.
             var ranking = configuration[RankingConfigKey];
             var weights = Search.Querying.Ranking.RankingConfigLoader.Load(string.IsNullOrWhiteSpace(ranking) ? "default" : ranking);
-            var budget = services.GetRequiredService<IConfiguration>().GetValue<double?>(QueryTimeBudgetKey);
+            var budget = configuration.GetValue<double?>(QueryTimeBudgetKey);
             return new NewsSearcher(new NewsSearcherOptions(string.IsNullOrWhiteSpace(path) ? DefaultIndexPath : path, Weights: weights)
             {
                 QueryTimeBudget = budget is { } ms ? TimeSpan.FromMilliseconds(ms) : NewsSearcherOptions.DefaultQueryTimeBudget,
+                ResultCacheEntries = ResultCacheEntries(configuration),
             });
         });
 
@@ -120,5 +128,23 @@ public static class SearchApiApplication
             }
         }
         return app;
+    }
+
+    // #6: a typo here would otherwise silently run without a cache, or with one far larger than meant.
+    private static int ResultCacheEntries(IConfiguration configuration)
+    {
+        var text = configuration[ResultCacheEntriesKey];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return NewsSearcherOptions.DefaultResultCacheEntries;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var entries))
+        {
+            throw new InvalidOperationException(
+                $"{ResultCacheEntriesKey} must be a whole number of result pages to cache, 0 (no cache) or more, not '{text}'.");
+        }
+
+        return entries;
     }
 }

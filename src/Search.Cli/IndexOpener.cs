@@ -7,8 +7,12 @@ internal static class IndexOpener
 {
     public static NewsSearcher? TryOpen(string indexPath, CliConsole console, RankingWeights? weights = null)
     {
-        // The CLI reads one commit and exits: no background refresh needed.
-        var searcher = new NewsSearcher(new NewsSearcherOptions(indexPath, RefreshInterval: Timeout.InfiniteTimeSpan, Weights: weights));
+        // The CLI reads one commit and exits: no background refresh needed. No result cache either (#6): a verb runs a
+        // query once, and bench-searchbox repeats its queries to time searching, which a cache would replace.
+        var searcher = new NewsSearcher(new NewsSearcherOptions(indexPath, RefreshInterval: Timeout.InfiniteTimeSpan, Weights: weights)
+        {
+            ResultCacheEntries = 0,
+        });
         if (searcher.Status.IsReady)
         {
             return searcher;

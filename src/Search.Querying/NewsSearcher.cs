@@ -19,6 +19,11 @@ namespace Search.Querying;
 /// atomically, and the old one is closed once the searches still using it return their <see cref="SearcherLease"/>.
 /// An index that appears later is picked up the same way, so the service goes from Missing to Ready without restart.
 /// Every opened commit is checked with <see cref="IndexSchema.Check"/>; an index of another schema version is refused.
+/// <para>
+/// Searches go through a result cache (#6, <see cref="NewsSearcherOptions.ResultCacheEntries"/>): each reader's searcher
+/// carries the pages computed on it (see <see cref="ResultCachingSearcher"/>), so a repeated search is answered without
+/// running until the next commit or reindex, and never from an older reader.
+/// </para>
 /// </remarks>
 public sealed class NewsSearcher : IDisposable
 {
@@ -31,6 +36,7 @@ public sealed class NewsSearcher : IDisposable
     private readonly SearchExecutor _executor;
     private readonly SearcherFactory _searcherFactory;
     private readonly NewsSearcherOptions _options;
+    private readonly ResultCacheCounters _cacheCounters = new();
     private readonly ConcurrentDictionary<string, AlternativeRanking> _alternatives = new(StringComparer.Ordinal);
     private readonly System.Threading.Lock _refreshLock = new();
     private readonly Timer? _timer;
@@ -40,8 +46,14 @@ public sealed class NewsSearcher : IDisposable
     private string? _rejected;
 
     /// <summary>Opens the index at <see cref="NewsSearcherOptions.IndexPath"/> if there is one, and starts following it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="NewsSearcherOptions.ResultCacheEntries"/> is negative.</exception>
     public NewsSearcher(NewsSearcherOptions options)
     {
+        if (options.ResultCacheEntries < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ResultCacheEntries, "ResultCacheEntries must be 0 (no result cache) or more.");
+        }
+
         _options = options;
         _layout = new IndexLayout(options.IndexPath);
         var weights = options.Weights ?? RankingWeights.Default;
@@ -51,7 +63,7 @@ public sealed class NewsSearcher : IDisposable
         _analyzer = NewsAnalyzerFactory.Create(weights.Profile);
         _suggestions = new SuggestionService(_analyzer);
         _executor = new SearchExecutor(_parser, _analyzer, _suggestions, options.QueryTimeBudget, options.BudgetClock);
-        _searcherFactory = new Bm25SearcherFactory(new Ranking.NewsSimilarity(weights));
+        _searcherFactory = new CachingSearcherFactory(new Ranking.NewsSimilarity(weights), options.ResultCacheEntries, _cacheCounters);
         _status = MissingStatus();
         Refresh();
 
@@ -116,7 +128,7 @@ public sealed class NewsSearcher : IDisposable
         using var lease = Acquire();
 
         // Filters, facets, sort, recency, did-you-mean and highlighting (#4): see SearchExecutor.
-        return _executor.Execute(request, parsed, lease.Searcher, started);
+        return Answer(lease, _parser.Weights, request, started, () => _executor.Execute(request, parsed, lease.Searcher, started));
     }
 
     /// <summary>
@@ -157,8 +169,25 @@ public sealed class NewsSearcher : IDisposable
         var started = Stopwatch.GetTimestamp();
         var parsed = alternative.Parser.Parse(request.Query);
         using var lease = Acquire();
-        var searcher = new IndexSearcher(lease.Searcher.IndexReader) { Similarity = alternative.Similarity };
-        return alternative.Executor.Execute(request, parsed, searcher, started);
+        return Answer(lease, alternative.Weights, request, started, () =>
+            alternative.Executor.Execute(request, parsed, new IndexSearcher(lease.Searcher.IndexReader) { Similarity = alternative.Similarity }, started));
+    }
+
+    /// <summary>The result cache's capacity, what it holds for the reader being served, and its hits, misses and evictions so far.</summary>
+    public ResultCacheStatistics GetResultCacheStatistics()
+    {
+        var entries = 0;
+        try
+        {
+            using var lease = Acquire();
+            entries = (lease.Searcher as ResultCachingSearcher)?.Results?.Count ?? 0;
+        }
+        catch (IndexUnavailableException)
+        {
+            // Nothing served, nothing held.
+        }
+
+        return _cacheCounters.Snapshot(_options.ResultCacheEntries, entries);
     }
 
     /// <summary>Starts building the suggestion dictionary of the served index in the background (hosts call it at start-up); returns at once.</summary>
@@ -441,6 +470,35 @@ public sealed class NewsSearcher : IDisposable
         return total;
     }
 
+    // The page of the lease's reader for this request, from its cache when it holds one; else searched and kept there.
+    // Parsing ran before (a query over the limits fails whether or not a page is cached); searching is what is saved.
+    private SearchPage Answer(SearcherLease lease, RankingWeights ranking, SearchRequest request, long started, Func<SearchPage> search)
+    {
+        if ((lease.Searcher as ResultCachingSearcher)?.Results is not { } cache)
+        {
+            return search();
+        }
+
+        var key = SearchResultKey.For(ranking, request);
+        if (cache.TryGet(key, out var kept))
+        {
+            return kept with { TookMs = SearchExecutor.ElapsedMs(started), Cached = true };
+        }
+
+        // Until this reader's suggestion dictionary is built, corrections take their display spelling from a stand-in
+        // (the previous dictionary, or a headline): such a page is the right answer now, not for the reader's lifetime.
+        var dictionaryBuilt = _suggestions.IsBuilt(lease.Searcher.IndexReader);
+        var page = search();
+
+        // A page cut short by the time budget (#7) is an answer for this moment's load, not for the reader's lifetime.
+        if (!page.TimedOut && (dictionaryBuilt || (page.DidYouMean is null && page.SearchedQuery is null)))
+        {
+            cache.Add(key, page);
+        }
+
+        return page;
+    }
+
     private AlternativeRanking CreateAlternative(RankingWeights weights)
     {
         var parser = new NewsQueryParser(weights);
@@ -450,8 +508,10 @@ public sealed class NewsSearcher : IDisposable
 
     private sealed record AlternativeRanking(RankingWeights Weights, NewsQueryParser Parser, Similarity Similarity, SearchExecutor Executor);
 
-    private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory
+    // One searcher per reader the manager opens, with BM25 (our similarity) and, unless it is off, a result cache of its own.
+    private sealed class CachingSearcherFactory(Similarity similarity, int cacheEntries, ResultCacheCounters counters) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new ResultCachingSearcher(reader, similarity, cacheEntries > 0 ? new SearchResultCache(cacheEntries, counters) : null);
     }
 }

@@ -207,5 +207,6 @@ internal sealed class SearchExecutor(
         }
     }
 
-    private static double ElapsedMs(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+    /// <summary>Milliseconds since <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp), as pages report them.</summary>
+    public static double ElapsedMs(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
 }

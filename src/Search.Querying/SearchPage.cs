@@ -3,7 +3,7 @@ namespace Search.Querying;
 /// <summary>One page of search results with the total and the facet counts of the whole result set.</summary>
 /// <param name="Query">The query text as received.</param>
 /// <param name="Total">Exact number of matching articles (never capped, see <see cref="SearchLimits.MaxResultWindow"/> for paging).</param>
-/// <param name="TookMs">Time spent searching, in milliseconds.</param>
+/// <param name="TookMs">Time spent answering this request, in milliseconds (searching, or finding the page in the result cache).</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="Size">Requested page size.</param>
 /// <param name="Hits">The hits of this page.</param>
@@ -34,4 +34,11 @@ public sealed record SearchPage(
     /// the total and the facet counts cover only the documents visited by then.
     /// </summary>
     public bool TimedOut { get; init; }
+
+    /// <summary>
+    /// True when the page was served from the result cache (#6): computed earlier on the same index reader, for the
+    /// same request and ranking configuration, so it is the answer a search now would give. <see cref="TookMs"/> is
+    /// then the time this serving took.
+    /// </summary>
+    public bool Cached { get; init; }
 }

@@ -35,6 +35,10 @@ internal sealed class SuggestionService(Analyzer analyzer)
     /// <summary>Starts building the dictionary of <paramref name="reader"/> in the background if it is not built or building; returns at once.</summary>
     public void Prepare(IndexReader reader) => Start(reader);
 
+    /// <summary>True when the dictionary of <paramref name="reader"/> is built, so corrections on it take their display spellings from it.</summary>
+    public bool IsBuilt(IndexReader reader) =>
+        Volatile.Read(ref _latest) is { } latest && ReferenceEquals(latest.Reader, reader) && latest.Task.IsCompletedSuccessfully;
+
     /// <summary>
     /// Display spellings for corrections, never waiting for a build: from the newest ready dictionary, else from the first
     /// headline holding the term (one postings lookup and one headline analyzed); null when neither knows the term.

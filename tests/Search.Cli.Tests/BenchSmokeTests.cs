@@ -25,6 +25,21 @@ public sealed class BenchSmokeTests
         Assert.Equal([1, 2], http.Select(h => h.GetProperty("connections").GetInt32()));
         Assert.All(http, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));
         Assert.All(http, h => Assert.True(h.GetProperty("requests").GetInt32() > 0));
+
+        // #6: the /search rows measure searching: their server ran with the result cache off (the setting reached `serve`).
+        Assert.All(http, h => Assert.Equal(0, h.GetProperty("cache").GetProperty("capacity").GetInt32()));
+        Assert.All(http, h => Assert.Equal(0, h.GetProperty("cache").GetProperty("hits").GetInt64()));
+
+        // The repeated-query rows: a second server with the default cache, at the same concurrencies, answering from it.
+        Assert.True(bench.GetProperty("distinctQueries").GetInt32() > 0);
+        Assert.Equal(1.0, bench.GetProperty("zipfExponent").GetDouble());
+        var repeated = bench.GetProperty("httpRepeated").EnumerateArray().ToList();
+        Assert.Equal([1, 2], repeated.Select(h => h.GetProperty("connections").GetInt32()));
+        Assert.All(repeated, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));
+        Assert.All(repeated, h => Assert.True(h.GetProperty("requests").GetInt32() > 0));
+        Assert.All(repeated, h => Assert.Equal(1024, h.GetProperty("cache").GetProperty("capacity").GetInt32()));
+        Assert.All(repeated, h => Assert.True(h.GetProperty("cache").GetProperty("hits").GetInt64() > 0));
+        Assert.True(bench.GetProperty("apiResidentCached").GetInt64() > 0);
         var suggest = bench.GetProperty("suggest").EnumerateArray().ToList();
         Assert.Equal([1, 2], suggest.Select(h => h.GetProperty("connections").GetInt32()));
         Assert.All(suggest, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));

@@ -6,7 +6,7 @@ namespace Search.Api.Contracts;
 /// <summary>Body of <c>GET /search</c>.</summary>
 /// <param name="Query">The query text as received.</param>
 /// <param name="Total">Exact number of matching articles (never capped).</param>
-/// <param name="TookMs">Time spent searching, in milliseconds.</param>
+/// <param name="TookMs">Time spent answering, in milliseconds (searching, or finding the page in the result cache).</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="Size">Requested page size.</param>
 /// <param name="Hits">The hits of this page.</param>
@@ -15,6 +15,7 @@ namespace Search.Api.Contracts;
 /// <param name="DidYouMean">A corrected query that has results, offered when a word is rare or absent; omitted otherwise.</param>
 /// <param name="SearchedQuery">When corrected: the query as searched (each word as its most frequent close spelling); omitted otherwise.</param>
 /// <param name="TimedOut">True when the search ran out of its time budget: hits, total and facets then cover only what was visited.</param>
+/// <param name="Cached">True when the page came from the result cache: the same request was answered on the same index commit before.</param>
 public sealed record SearchResponse(
     string Query,
     int Total,
@@ -26,7 +27,8 @@ public sealed record SearchResponse(
     bool Corrected,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DidYouMean = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedQuery = null,
-    bool TimedOut = false)
+    bool TimedOut = false,
+    bool Cached = false)
 {
     public static SearchResponse From(SearchPage page) => new(
         page.Query,
@@ -42,5 +44,6 @@ public sealed record SearchResponse(
         page.Corrected,
         page.DidYouMean,
         page.SearchedQuery,
-        page.TimedOut);
+        page.TimedOut,
+        page.Cached);
 }

@@ -14,7 +14,8 @@ public static class HealthEndpoints
             .WithTags("Health")
             .WithSummary("Is the index open?")
             .WithDescription("200 with the document count and schema version when an index of this build's schema "
-                + "version is open; 503 when it is missing, of another schema version or unreadable.")
+                + "version is open, and the search-result cache's capacity, entries, hits, misses and evictions; 503 when "
+                + "it is missing, of another schema version or unreadable.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         routes.MapGet("/health/ready", Health)
             .WithName("Ready")
@@ -37,7 +38,8 @@ public static class HealthEndpoints
     {
         var status = searcher.Status;
         return status.IsReady
-            ? TypedResults.Ok(new HealthResponse("ready", status.DocumentCount, status.SchemaVersion, Path.GetFileName(status.Generation)))
+            ? TypedResults.Ok(new HealthResponse("ready", status.DocumentCount, status.SchemaVersion, Path.GetFileName(status.Generation),
+                ResultCacheResponse.From(searcher.GetResultCacheStatistics())))
             : IndexProblems.Unavailable(status);
     }
 }

@@ -28,7 +28,8 @@ public static class SearchEndpoints
                 + "not its own. Hits carry an HTML snippet (the best one or two fragments, matched forms in <mark>) and "
                 + "titleHighlighted. When a word is rare or absent, didYouMean offers a corrected query that has results; "
                 + "when nothing matches, the query is retried with typo tolerance and the answer says corrected: true "
-                + "with the searchedQuery. total is exact. "
+                + "with the searchedQuery. total is exact. A repeated search is answered from the result cache until the "
+                + "next index commit: cached is then true and tookMs the time to serve it. "
                 + "400: invalid parameters (keyed by name) or a query over the limits (title \"Invalid query\"); "
                 + "503: the index is missing or of another schema version.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

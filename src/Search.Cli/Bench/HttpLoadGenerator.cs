@@ -10,8 +10,15 @@ namespace Search.Cli.Bench;
 internal static class HttpLoadGenerator
 {
     /// <summary>Sends GET requests for <paramref name="targets"/> (round robin) from <paramref name="connections"/> connections.</summary>
+    /// <remarks>
+    /// Without <paramref name="spread"/>, connection k starts at target k, so the connections walk the list nearly in
+    /// step (each target is asked by every connection within a few requests). With it, each connection starts at its own
+    /// share of the list (connection k at k/connections of it), so the connections' requests are as independent as the
+    /// list's: a server's result cache then sees the list's repeats, not the other connections' (#6).
+    /// </remarks>
     public static async Task<LoadReport> RunAsync(
-        Uri baseAddress, IReadOnlyList<string> targets, int connections, TimeSpan duration, CancellationToken cancellationToken)
+        Uri baseAddress, IReadOnlyList<string> targets, int connections, TimeSpan duration, CancellationToken cancellationToken,
+        bool spread = false)
     {
         if (!IPAddress.TryParse(baseAddress.Host, out var address) ? baseAddress.Host != "localhost" : !IPAddress.IsLoopback(address))
         {
@@ -29,7 +36,8 @@ internal static class HttpLoadGenerator
         stop.CancelAfter(duration);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections)
-            .Select(worker => Task.Run(() => WorkAsync(client, targets, worker, stop.Token), CancellationToken.None))
+            .Select(worker => spread ? (int)((long)worker * targets.Count / connections) : worker)
+            .Select(start => Task.Run(() => WorkAsync(client, targets, start, stop.Token), CancellationToken.None))
             .ToArray();
         var results = await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
@@ -44,10 +52,10 @@ internal static class HttpLoadGenerator
             latencies.Length == 0 ? 0 : latencies[^1]);
     }
 
-    private static async Task<WorkerResult> WorkAsync(HttpClient client, IReadOnlyList<string> targets, int worker, CancellationToken stop)
+    private static async Task<WorkerResult> WorkAsync(HttpClient client, IReadOnlyList<string> targets, int start, CancellationToken stop)
     {
         var result = new WorkerResult();
-        for (var i = worker; !stop.IsCancellationRequested; i++)
+        for (var i = start; !stop.IsCancellationRequested; i++)
         {
             var started = Stopwatch.GetTimestamp();
             try

@@ -15,6 +15,9 @@ internal sealed record LoadReport(
     double P99,
     double Max)
 {
+    /// <summary>For <c>/search</c> runs: what the server's result cache did meanwhile (its capacity is 0 when it is off).</summary>
+    public CacheActivity? Cache { get; init; }
+
     /// <summary>Answered requests per second.</summary>
     public double Throughput => Elapsed.TotalSeconds > 0 ? Requests / Elapsed.TotalSeconds : 0;
 

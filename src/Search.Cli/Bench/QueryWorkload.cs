@@ -69,6 +69,34 @@ internal static class QueryWorkload
         return urls;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> targets drawn (seeded) from the distinct <paramref name="urls"/> by a Zipf law of exponent
+    /// <paramref name="exponent"/>: the URL of popularity rank r (its order of first appearance, itself seeded) is drawn
+    /// with probability proportional to 1/r^s. With s = 1, as queries to a news site's search box roughly are, a few
+    /// queries make a large share of the traffic and most appear once or never: what a result cache sees (#6).
+    /// </summary>
+    public static IReadOnlyList<string> Zipf(IReadOnlyList<string> urls, int count, int seed, double exponent = 1.0)
+    {
+        var distinct = urls.Distinct(StringComparer.Ordinal).ToArray();
+        var cumulative = new double[distinct.Length];
+        var total = 0.0;
+        for (var rank = 0; rank < distinct.Length; rank++)
+        {
+            total += 1 / Math.Pow(rank + 1, exponent);
+            cumulative[rank] = total;
+        }
+
+        var random = new Random(seed);
+        var targets = new string[distinct.Length == 0 ? 0 : count];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var drawn = Array.BinarySearch(cumulative, random.NextDouble() * total);
+            targets[i] = distinct[Math.Min(drawn < 0 ? ~drawn : drawn, distinct.Length - 1)];
+        }
+
+        return targets;
+    }
+
     /// <summary>The same requests as <c>/search</c> URLs.</summary>
     public static IReadOnlyList<string> AsUrls(IEnumerable<SearchRequest> requests) =>
         requests.Select(r =>

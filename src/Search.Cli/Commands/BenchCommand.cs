@@ -13,9 +13,20 @@ namespace Search.Cli.Commands;
 /// <c>bench</c>: indexing throughput against a single-threaded stock reference and the analysis-only ceiling measured
 /// in the same run, in-process query latency, and HTTP throughput and latency at several concurrencies, as one table.
 /// </summary>
+/// <remarks>
+/// Search itself is measured with the result cache off (#6): in process, and over HTTP against a server started with
+/// <c>Search__ResultCache__Entries=0</c>, each query of the workload in turn. A second server, with the default cache,
+/// is then loaded with the same queries repeated as a search box sees them (a seeded Zipf law over the distinct
+/// queries): those rows measure what the cache gives, and say which share of searches it answered.
+/// </remarks>
 internal static class BenchCommand
 {
     public const string DefaultCorpus = "../shared/corpus/news-full.jsonl.gz";
+
+    /// <summary>The exponent of the Zipf law of the repeated-query rows.</summary>
+    public const double ZipfExponent = 1.0;
+
+    private const string CacheEntriesVariable = "Search__ResultCache__Entries";
 
     public static Command Create(CliConsole console)
     {
@@ -105,7 +116,8 @@ internal static class BenchCommand
         Say($"in-process search: {queryCount} queries after 200 of warm-up");
         var workload = QueryWorkload.Create(corpus.Articles, queryCount + 200);
         LatencyStats inProcess;
-        using (var searcher = new NewsSearcher(new NewsSearcherOptions(indexRoot, RefreshInterval: Timeout.InfiniteTimeSpan)))
+        // The cache off: the workload repeats queries (on a small corpus, many times), and this row measures searching.
+        using (var searcher = new NewsSearcher(new NewsSearcherOptions(indexRoot, RefreshInterval: Timeout.InfiniteTimeSpan) { ResultCacheEntries = 0 }))
         {
             // As for HTTP below (and as the API does at start): the suggestion dictionary, which did-you-mean reads, is
             // built before timing. Otherwise the first searches start building it in the background and the timed ones
@@ -131,43 +143,103 @@ internal static class BenchCommand
 
         var http = new List<LoadReport>();
         var suggest = new List<LoadReport>();
+        var repeated = new List<LoadReport>();
         long apiResident = 0;
+        long apiResidentCached = 0;
+        var searchUrls = QueryWorkload.AsUrls(workload);
+        var distinctQueries = searchUrls.Distinct(StringComparer.Ordinal).Count();
         if (concurrencies.Count > 0)
         {
-            Say("HTTP: news-search serve (child process), in-repo closed-loop load generator");
-            using var server = ChildProcess.Start(
-                ["serve", "--index", indexRoot, "--urls", "http://127.0.0.1:0"],
-                new Dictionary<string, string> { ["Search__RateLimit__PermitsPerSecond"] = "0" });
-            var address = await server.ServingAddressAsync(cancellationToken);
-
-            // The server builds its suggestion dictionary in the background at start; the first /suggest waits for
-            // it. Measuring before it is done would time the build, not the service.
-            using (var ready = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) })
+            Say("HTTP: news-search serve with the result cache off (child process), in-repo closed-loop load generator");
+            using (var server = StartServer(indexRoot, cacheEntries: 0))
             {
-                (await ready.GetAsync("/suggest?q=" + Uri.EscapeDataString("ال"), cancellationToken)).Dispose();
+                var (address, probe) = await ReadyAsync(server, cancellationToken);
+                using (probe)
+                {
+                    var suggestUrls = QueryWorkload.SuggestUrls(corpus.Articles, 2000);
+                    await HttpLoadGenerator.RunAsync(address, [.. searchUrls, .. suggestUrls], concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken);
+                    foreach (var connections in concurrencies)
+                    {
+                        Say($"HTTP /search: {connections} connections for {duration.TotalSeconds:F0} s");
+                        http.Add(await WithCacheActivityAsync(probe,
+                            () => HttpLoadGenerator.RunAsync(address, searchUrls, connections, duration, cancellationToken), cancellationToken));
+                    }
+
+                    foreach (var connections in concurrencies)
+                    {
+                        Say($"HTTP /suggest: {connections} connections for {duration.TotalSeconds:F0} s");
+                        suggest.Add(await HttpLoadGenerator.RunAsync(address, suggestUrls, connections, duration, cancellationToken));
+                    }
+                }
+
+                apiResident = server.Resident;
             }
 
-            var searchUrls = QueryWorkload.AsUrls(workload);
-            var suggestUrls = QueryWorkload.SuggestUrls(corpus.Articles, 2000);
-            await HttpLoadGenerator.RunAsync(address, [.. searchUrls, .. suggestUrls], concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken);
-            foreach (var connections in concurrencies)
+            Say($"HTTP: news-search serve with the default result cache, queries repeated by a Zipf law (s = {ZipfExponent}) over {distinctQueries:N0} distinct ones");
+            using (var server = StartServer(indexRoot, NewsSearcherOptions.DefaultResultCacheEntries))
             {
-                Say($"HTTP /search: {connections} connections for {duration.TotalSeconds:F0} s");
-                http.Add(await HttpLoadGenerator.RunAsync(address, searchUrls, connections, duration, cancellationToken));
-            }
+                var (address, probe) = await ReadyAsync(server, cancellationToken);
+                using (probe)
+                {
+                    // Each run draws its own targets (seeded), and each connection starts at its own share of them: the
+                    // cache sees the law's repeats, not a replay of the warm-up's sequence or of another connection's.
+                    // More targets than a run sends even at 20,000 requests/s, so no connection reaches the next one's
+                    // share. The warm-up leaves the cache as a server that has been running a while has it.
+                    var count = (int)Math.Clamp(duration.TotalSeconds * 20_000, 200_000, 2_000_000);
+                    await HttpLoadGenerator.RunAsync(address, QueryWorkload.Zipf(searchUrls, count, seed: 2028, ZipfExponent),
+                        concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken, spread: true);
+                    for (var run = 0; run < concurrencies.Count; run++)
+                    {
+                        var connections = concurrencies[run];
+                        var targets = QueryWorkload.Zipf(searchUrls, count, seed: 2029 + run, ZipfExponent);
+                        Say($"HTTP /search, repeated queries, result cache on: {connections} connections for {duration.TotalSeconds:F0} s");
+                        repeated.Add(await WithCacheActivityAsync(probe,
+                            () => HttpLoadGenerator.RunAsync(address, targets, connections, duration, cancellationToken, spread: true), cancellationToken));
+                    }
+                }
 
-            foreach (var connections in concurrencies)
-            {
-                Say($"HTTP /suggest: {connections} connections for {duration.TotalSeconds:F0} s");
-                suggest.Add(await HttpLoadGenerator.RunAsync(address, suggestUrls, connections, duration, cancellationToken));
+                apiResidentCached = server.Resident;
             }
-
-            apiResident = server.Resident;
         }
 
         return new BenchResults(
             corpusPath, scale, corpus.Articles.Count, corpus.InputBytes, Environment.ProcessorCount,
-            reference, ours, ceiling, inProcess, http, suggest, apiResident);
+            reference, ours, ceiling, inProcess, http, suggest, apiResident)
+        {
+            HttpRepeated = repeated,
+            ApiResidentCached = apiResidentCached,
+            DistinctQueries = distinctQueries,
+            ZipfExponent = ZipfExponent,
+        };
+    }
+
+    // `serve` reads its configuration from the environment like the API: the cache is set explicitly either way, so an
+    // operator's Search__ResultCache__Entries cannot change what a row measures.
+    private static ChildProcess StartServer(string indexRoot, int cacheEntries) => ChildProcess.Start(
+        ["serve", "--index", indexRoot, "--urls", "http://127.0.0.1:0"],
+        new Dictionary<string, string>
+        {
+            ["Search__RateLimit__PermitsPerSecond"] = "0",
+            [CacheEntriesVariable] = cacheEntries.ToString(CultureInfo.InvariantCulture),
+        });
+
+    // The server builds its suggestion dictionary in the background at start; the first /suggest waits for it.
+    // Measuring before it is done would time the build, not the service.
+    private static async Task<(Uri Address, HttpClient Probe)> ReadyAsync(ChildProcess server, CancellationToken cancellationToken)
+    {
+        var address = await server.ServingAddressAsync(cancellationToken);
+        var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        (await probe.GetAsync("/suggest?q=" + Uri.EscapeDataString("ال"), cancellationToken)).Dispose();
+        return (address, probe);
+    }
+
+    // The server's cache counters around a /search run (its /health): 0 capacity and no lookups when the cache is off.
+    private static async Task<LoadReport> WithCacheActivityAsync(HttpClient probe, Func<Task<LoadReport>> run, CancellationToken cancellationToken)
+    {
+        var before = await CacheActivity.ReadAsync(probe, cancellationToken);
+        var report = await run();
+        var after = await CacheActivity.ReadAsync(probe, cancellationToken);
+        return report with { Cache = after.Since(before) };
     }
 
     private static Table Render(BenchResults r)
@@ -187,17 +259,21 @@ internal static class BenchCommand
         table.AddRow("analysis only, all cores (ceiling)", $"{F(r.AnalysisCeiling)} docs/s",
             $"{F(r.AnalysisCeiling / r.Reference.DocsPerSecond, "N2")}x reference");
         table.AddRow("[bold]search, in process[/]", string.Empty, string.Empty);
-        table.AddRow($"{r.InProcess.Count:N0} queries, facets + snippets, 1 thread",
+        table.AddRow($"{r.InProcess.Count:N0} queries, facets + snippets, 1 thread, result cache off",
             $"p50 {F(r.InProcess.P50, "N2")} ms, p95 {F(r.InProcess.P95, "N2")} ms, p99 {F(r.InProcess.P99, "N2")} ms",
             $"{F(r.InProcess.PerSecond)} queries/s");
-        foreach (var (name, loads) in new[] { ("/search", r.Http), ("/suggest", r.Suggest) })
+        foreach (var (title, loads) in new[]
+        {
+            ("[bold]HTTP /search, result cache off[/] (separate server process)", r.Http),
+            ("[bold]HTTP /suggest[/] (separate server process)", r.Suggest),
+        })
         {
             if (loads.Count == 0)
             {
                 continue;
             }
 
-            table.AddRow($"[bold]HTTP {name}[/] (separate server process)", string.Empty, string.Empty);
+            table.AddRow(title, string.Empty, string.Empty);
             var first = loads[0].Throughput;
             foreach (var load in loads)
             {
@@ -207,9 +283,29 @@ internal static class BenchCommand
             }
         }
 
+        if (r.HttpRepeated.Count > 0)
+        {
+            table.AddRow("[bold]HTTP /search, repeated queries, result cache on[/] (second server process)", string.Empty, string.Empty);
+            foreach (var load in r.HttpRepeated)
+            {
+                var uncached = r.Http.FirstOrDefault(u => u.Connections == load.Connections);
+                table.AddRow($"{load.Connections} connections",
+                    $"{F(load.Throughput)} req/s, p50 {F(load.P50, "N1")} ms, p99 {F(load.P99, "N1")} ms, {load.Errors + load.Statuses.Where(s => s.Key != 200).Sum(s => s.Value)} errors, "
+                    + $"{F(100 * (load.Cache?.HitRatio ?? 0), "N0")}% from the cache",
+                    uncached is { Throughput: > 0 } ? $"{F(load.Throughput / uncached.Throughput, "N2")}x cache off, same connections" : "n/a");
+            }
+        }
+
         if (r.Http.Count > 0)
         {
-            table.AddRow("API resident memory after the load", Mb(r.ApiResident), string.Empty);
+            table.AddRow("API resident memory after the load", Mb(r.ApiResident) + ", cache off", string.Empty);
+            table.AddRow("  with the result cache on", Mb(r.ApiResidentCached), string.Empty);
+            table.Caption(Markup.Escape(
+                $"HTTP /search, result cache off: a server started with {CacheEntriesVariable}=0, the {F(r.InProcess.Count + 200)} queries "
+                + $"of the workload in turn ({F(r.DistinctQueries)} distinct): the cost of searching. Repeated queries, result cache on: a "
+                + $"second server with the default cache ({F(NewsSearcherOptions.DefaultResultCacheEntries)} pages), each run's targets drawn "
+                + $"(seeded) by a Zipf law (s = {F(r.ZipfExponent, "0.0#")}) over the distinct queries, so popular ones repeat and the tail "
+                + "stays cold; \"from the cache\" is the share of the run's searches the server answered from it (its /health counters)."));
         }
 
         return table;
@@ -251,5 +347,17 @@ internal static class BenchCommand
     private sealed record BenchResults(
         string Corpus, int Scale, int Documents, long InputBytes, int Cores, IndexRun Reference, IndexRun Ours,
         double AnalysisCeiling, LatencyStats InProcess, IReadOnlyList<LoadReport> Http, IReadOnlyList<LoadReport> Suggest,
-        long ApiResident);
+        long ApiResident)
+    {
+        /// <summary>HTTP /search against a server with the default result cache, targets repeated by a Zipf law.</summary>
+        public IReadOnlyList<LoadReport> HttpRepeated { get; init; } = [];
+
+        /// <summary>Resident memory of that server after its load.</summary>
+        public long ApiResidentCached { get; init; }
+
+        /// <summary>Distinct query URLs in the workload: the ranks of the Zipf law.</summary>
+        public int DistinctQueries { get; init; }
+
+        public double ZipfExponent { get; init; }
+    }
 }

@@ -16,4 +16,15 @@ public sealed class HealthEndpointsTests(TinyApiFixture api) : IClassFixture<Tin
         Assert.Equal(Search.Core.Schema.IndexVersion.Schema, body.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("gen-000001", body.GetProperty("generation").GetString());
     }
+
+    [Fact]
+    public async Task ReportsTheResultCache()
+    {
+        var (status, body, _) = await GetJsonAsync(api.Client, "/health");
+
+        Assert.Equal(200, status);
+        var cache = body.GetProperty("resultCache");
+        Assert.Equal(Search.Querying.NewsSearcherOptions.DefaultResultCacheEntries, cache.GetProperty("capacity").GetInt32());
+        Assert.All(["entries", "hits", "misses", "evictions"], name => Assert.True(cache.GetProperty(name).GetInt64() >= 0, name));
+    }
 }

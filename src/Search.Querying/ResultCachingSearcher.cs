@@ -1,0 +1,26 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace Search.Querying;
+
+/// <summary>The searcher of one index reader, carrying that reader's <see cref="SearchResultCache"/> (#6).</summary>
+/// <remarks>
+/// The SearcherManager makes one searcher per reader it opens (the first commit, then each refresh that finds a new
+/// one), so the cache lives exactly as long as its reader is served or leased: a page can only be found through the
+/// searcher of the reader it was computed on, and when a refresh or a reindex replaces the reader, the old searcher,
+/// its cache and its pages become garbage as soon as the last lease on it is returned. Nothing is invalidated by hand,
+/// and nothing outlives its reader.
+/// </remarks>
+internal sealed class ResultCachingSearcher : IndexSearcher
+{
+    public ResultCachingSearcher(IndexReader reader, Similarity similarity, SearchResultCache? results)
+        : base(reader)
+    {
+        Similarity = similarity;
+        Results = results;
+    }
+
+    /// <summary>The cache of this reader's result pages, or null when caching is off.</summary>
+    public SearchResultCache? Results { get; }
+}
