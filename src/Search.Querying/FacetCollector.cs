@@ -13,8 +13,8 @@ namespace Search.Querying;
 /// fails are counted: none, and the document is a hit (forwarded, counted in every facet); exactly one, and it is
 /// counted in that facet only, which is "this facet under the other facets' filters"; two or more, and it is dropped.
 /// So a facet's counts ignore its own selection, and several values of one facet are alternatives (OR) while facets
-/// combine with AND. Counting is by ordinal in an array per segment; ordinals become strings once per segment, so the
-/// per-document cost is a few array operations. Order-independent: accepts documents out of order when the inner one does.
+/// combine with AND. Counting is by ordinal in an array per segment; ordinals are decoded to strings once per segment
+/// core and field (<see cref="FacetOrdinals.Values"/>), so the per-document cost is a few array operations. Order-independent: accepts documents out of order when the inner one does.
 /// Selected values are looked up per segment with <see cref="SortedSetDocValues.LookupTerm"/> (a binary search).
 /// </remarks>
 internal sealed class FacetCollector : ICollector
@@ -92,6 +92,7 @@ internal sealed class FacetCollector : ICollector
         private readonly bool _filters = selected is { Count: > 0 };
         private SortedSetDocValues? _values;
         private int[]? _ordinals;
+        private string[] _names = [];
         private int[] _counts = [];
         private long[] _selectedOrds = [];
         private long[] _docOrds = new long[4];
@@ -104,6 +105,7 @@ internal sealed class FacetCollector : ICollector
             Flush();
             _values = reader.GetSortedSetDocValues(name);
             _ordinals = _values is null ? null : FacetOrdinals.For(reader, name, _values);
+            _names = _values is null ? [] : FacetOrdinals.Values(reader, name, _values);
             _counts = _values is null ? [] : new int[checked((int)_values.ValueCount)];
             if (_filters && _values is not null)
             {
@@ -174,21 +176,18 @@ internal sealed class FacetCollector : ICollector
                 return;
             }
 
-            var bytes = new BytesRef();
             for (var ord = 0; ord < _counts.Length; ord++)
             {
-                if (_counts[ord] == 0)
+                if (_counts[ord] != 0)
                 {
-                    continue;
+                    var value = _names[ord];
+                    _totals[value] = _totals.GetValueOrDefault(value) + _counts[ord];
                 }
-
-                _values.LookupOrd(ord, bytes);
-                var value = bytes.Utf8ToString();
-                _totals[value] = _totals.GetValueOrDefault(value) + _counts[ord];
             }
 
             _values = null;
             _ordinals = null;
+            _names = [];
             _counts = [];
         }
     }

@@ -13,6 +13,7 @@ namespace Search.Querying;
 internal static class FacetOrdinals
 {
     private static readonly ConditionalWeakTable<object, Dictionary<string, int[]?>> BySegment = new();
+    private static readonly ConditionalWeakTable<object, Dictionary<string, string[]>> ValuesBySegment = new();
 
     /// <summary>The ordinal of each document (−1: none), or null when the field is multi-valued in this segment.</summary>
     public static int[]? For(AtomicReader segment, string field, SortedSetDocValues values)
@@ -27,6 +28,29 @@ internal static class FacetOrdinals
             }
 
             return ordinals;
+        }
+    }
+
+    /// <summary>The value of each ordinal of the field in this segment, decoded once and shared by every search (#6).</summary>
+    public static string[] Values(AtomicReader segment, string field, SortedSetDocValues values)
+    {
+        var fields = ValuesBySegment.GetValue(segment.CoreCacheKey, _ => new Dictionary<string, string[]>(StringComparer.Ordinal));
+        lock (fields)
+        {
+            if (!fields.TryGetValue(field, out var strings))
+            {
+                strings = new string[checked((int)values.ValueCount)];
+                var bytes = new Lucene.Net.Util.BytesRef();
+                for (var ord = 0; ord < strings.Length; ord++)
+                {
+                    values.LookupOrd(ord, bytes);
+                    strings[ord] = bytes.Utf8ToString();
+                }
+
+                fields[field] = strings;
+            }
+
+            return strings;
         }
     }
 
