@@ -247,7 +247,7 @@ internal static class BenchCommand
         string F(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
         string Mb(long bytes) => F(bytes / 1_048_576.0, "N0") + " MiB";
         var table = new Table()
-            .Title($"news-search bench: {r.Documents:N0} articles ({Mb(r.InputBytes)} input, x{r.Scale}), {r.Cores} cores")
+            .Title($"news-search bench: {r.Documents:N0} articles ({Mb(r.InputBytes)} input, x{r.Scale}), {r.Cores} cores, {r.GarbageCollector}")
             .AddColumns("what", "figure", "ratio");
         table.AddRow("[bold]indexing[/]", string.Empty, string.Empty);
         table.AddRow("reference: 1 thread, stock ArabicAnalyzer, AddDocument",
@@ -344,11 +344,25 @@ internal static class BenchCommand
 
     private sealed record IndexRun(long Documents, double Seconds, double DocsPerSecond, double MegabytesPerSecond, long PeakResident, long IndexBytes);
 
+    // Workstation or server, and the largest gen0 budget: with ~1 MB allocated per search, the budget decides how often
+    // a search stops for a collection (#6: DOTNET_GCgen0size, see README "Performance"), so every table says which it had.
+    private static string DescribeGarbageCollector()
+    {
+        var budget = GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var value) && value is IConvertible number
+            ? $", gen0 budget up to {number.ToInt64(CultureInfo.InvariantCulture) / 1_048_576.0:0.#} MiB"
+            : string.Empty;
+        var configured = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } gen0 ? $" (DOTNET_GCgen0size={gen0})" : string.Empty;
+        return (System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC") + budget + configured;
+    }
+
     private sealed record BenchResults(
         string Corpus, int Scale, int Documents, long InputBytes, int Cores, IndexRun Reference, IndexRun Ours,
         double AnalysisCeiling, LatencyStats InProcess, IReadOnlyList<LoadReport> Http, IReadOnlyList<LoadReport> Suggest,
         long ApiResident)
     {
+        /// <summary>The garbage collector the run and its child processes had (they inherit the environment): see <see cref="DescribeGarbageCollector"/>.</summary>
+        public string GarbageCollector { get; init; } = DescribeGarbageCollector();
+
         /// <summary>HTTP /search against a server with the default result cache, targets repeated by a Zipf law.</summary>
         public IReadOnlyList<LoadReport> HttpRepeated { get; init; } = [];
 
