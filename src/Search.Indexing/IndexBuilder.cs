@@ -71,6 +71,11 @@ internal static class IndexBuilder
             var result = Feed(writer, existing, files, options, checkpoint, clock, cancellationToken);
             if (result.ReadAll || commitIncomplete)
             {
+                if (options.MergeToOneSegment && !cancellationToken.IsCancellationRequested)
+                {
+                    writer.ForceMerge(1);
+                }
+
                 writer.SetCommitData(IndexSchema.CommitDataFor(profile));
                 writer.Commit();
                 committed = true;

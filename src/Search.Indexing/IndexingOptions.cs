@@ -46,6 +46,14 @@ public sealed class IndexingOptions
     /// </summary>
     public TimeSpan CommitInterval { get; init; } = DefaultCommitInterval;
 
+    /// <summary>
+    /// Merge the index down to one segment before the final commit (default off). A search then seeks each term once
+    /// instead of once per segment: about a fifth less time for the query itself on the full news corpus (#6), for about
+    /// a third more indexing time. For archives rebuilt with <c>reindex</c> and then only read; an index that keeps
+    /// growing by <c>index</c> runs gets new segments again with each run.
+    /// </summary>
+    public bool MergeToOneSegment { get; init; }
+
     /// <summary>Called for each rejected record, in file order, on the thread that called the indexing method.</summary>
     public Action<CorpusLineError>? OnError { get; init; }
 

@@ -23,6 +23,14 @@ public sealed class IndexingServiceTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    private int SegmentCount()
+    {
+        using var directory = FSDirectory.Open(_layout.TryGetCurrent()!);
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return infos.Count;
+    }
+
     [Fact]
     public void IndexesIntoGenerationOneOfAnEmptyRoot()
     {
@@ -58,6 +66,22 @@ public sealed class IndexingServiceTests : IDisposable
         Assert.Equal((9, 0, 9, 0), (again.Read, again.Indexed, again.Replaced, again.Skipped));
         Assert.Equal(9, Fixtures.CountDocuments(_layout));
         Assert.Single(_layout.ListGenerations());
+    }
+
+    [Fact]
+    public void MergeLeavesOneSegmentWithEveryDocumentAndTheCommitData()
+    {
+        _service.Index(_layout, [Fixtures.Path("tiny.jsonl")], new IndexingOptions(), Token);
+        _service.Index(_layout, CorpusFiles.Expand([Fixtures.Path("pages")]).Files, new IndexingOptions(), Token);
+        Assert.True(SegmentCount() >= 2);
+        var extra = _temp.Write("extra.jsonl", "{\"id\": \"extra-1\", \"body\": \"نص إضافي\"}");
+
+        var report = _service.Index(_layout, [extra], new IndexingOptions { MergeToOneSegment = true }, Token);
+
+        Assert.True(report.IsClean);
+        Assert.Equal(1, SegmentCount());
+        Assert.Equal(10, Fixtures.CountDocuments(_layout));
+        Assert.Equal(IndexVersion.Schema, Fixtures.SchemaVersion(_layout));
     }
 
     [Fact]
