@@ -26,6 +26,8 @@ namespace Search.Querying;
 /// <item>consecutive wanted words add proximity clauses on the stemmed body (<see cref="RankingWeights.PhraseBoost"/>
 /// side by side, <see cref="RankingWeights.ProximityBoost"/> within <see cref="RankingWeights.ProximitySlop"/>);</item>
 /// <item>an exclusion is a MUST_NOT clause per stemmed field (any form of the word excludes);</item>
+/// <item>a wanted word found in at least half of the articles (على), in a query with another word that is not, is scored
+/// on the stemmed body alone (<see cref="CommonWordQuery"/>, decided against the index when the query is rewritten);</item>
 /// <item>blank text, or exclusions only, match every article (minus the excluded); text that analyzes to nothing
 /// (stop words, punctuation) matches nothing: an empty result rather than an error.</item>
 /// </list>
@@ -71,6 +73,7 @@ public sealed class NewsQueryParser
         var highlight = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         List<Query>? lastGroup = null;
+        var groupForms = new List<IReadOnlyList<string>?>();
         var proximityWords = new List<IReadOnlyList<AnalyzedToken>?>();
         var pendingOr = false;
         var counted = 0;
@@ -138,12 +141,14 @@ public sealed class NewsQueryParser
             if (pendingOr && lastGroup is not null)
             {
                 lastGroup.Add(disjunction);
+                groupForms[^1] = null;
                 proximityWords[^1] = null;
             }
             else
             {
                 lastGroup = [disjunction];
                 groups.Add(lastGroup);
+                groupForms.Add(single ? [.. bodyTokens!.Select(t => t.Term).Distinct(StringComparer.Ordinal)] : null);
                 proximityWords.Add(single ? bodyTokens : null);
             }
 
@@ -166,6 +171,19 @@ public sealed class NewsQueryParser
         if (groups.Count == 0)
         {
             return new ParsedQuery(top, ParsedQueryKind.Nothing, highlight);
+        }
+
+        if (groups.Count > 1 && groupForms.Any(forms => forms is not null))
+        {
+            // A very common word (على) beside a less common one is scored on the stemmed body only (see CommonWordQuery).
+            var common = new CommonWords(groupForms);
+            for (var i = 0; i < groups.Count; i++)
+            {
+                if (groupForms[i] is not null)
+                {
+                    groups[i][0] = new CommonWordQuery(groups[i][0], common, i, Boost(NewsFields.Body));
+                }
+            }
         }
 
         // The words: the one BooleanQuery with coordination (when configured) and minimum-should-match. Without either,
