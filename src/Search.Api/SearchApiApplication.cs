@@ -111,6 +111,10 @@ public static class SearchApiApplication
         app.MapJudgingEndpoints();
         app.MapPageEndpoints();
 
+        // Settings are read now, so a bad value stops the start-up with its message instead of failing the first request.
+        app.Services.GetRequiredService<SearchBoxSettings>();
+        app.Services.GetRequiredService<JudgingSettings>();
+
         // Open the index at startup rather than on the first request, and say what is served.
         var searcher = app.Services.GetRequiredService<NewsSearcher>();
         app.Logger.LogInformation("Index root {Root}: {Status}", searcher.IndexPath, searcher.Status.Message);

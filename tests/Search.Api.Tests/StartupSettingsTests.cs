@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Search.Api.Tests.Support;
+
+namespace Search.Api.Tests;
+
+/// <summary>A bad setting stops the start-up with the key and the value, not the first request that reads it.</summary>
+public sealed class StartupSettingsTests : IDisposable
+{
+    private readonly ApiIndex _index = ApiIndex.WithTiny();
+
+    public void Dispose() => _index.Dispose();
+
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("soon")]
+    public void ABadRecencyHalfLifeStopsTheStartUp(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SearchApiApplication.Create([], builder =>
+        {
+            builder.Configuration[SearchApiApplication.IndexPathKey] = _index.Root;
+            builder.Configuration[SearchBoxSettings.RecencyHalfLifeKey] = value;
+        }));
+
+        Assert.Contains(SearchBoxSettings.RecencyHalfLifeKey, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGoodRecencyHalfLifeStartsTheApplication()
+    {
+        var app = SearchApiApplication.Create([], builder =>
+        {
+            builder.Configuration[SearchApiApplication.IndexPathKey] = _index.Root;
+            builder.Configuration[SearchBoxSettings.RecencyHalfLifeKey] = "30";
+        });
+
+        Assert.Equal(30, app.Services.GetRequiredService<SearchBoxSettings>().RecencyHalfLifeDays);
+        (app as IDisposable)?.Dispose();
+    }
+}
