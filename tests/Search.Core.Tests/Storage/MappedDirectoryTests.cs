@@ -97,6 +97,39 @@ public sealed class MappedDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void StoredFieldsAreReadWithPositionalReadsThatBehaveTheSame()
+    {
+        // Longer than the 16 KiB buffer, so reads cross refills; ".fdt" is the stored-fields extension.
+        var bytes = Enumerable.Range(0, 40_000).Select(i => (byte)(i * 7)).ToArray();
+        WriteFile("_0.fdt", output =>
+        {
+            output.WriteBytes(bytes, bytes.Length);
+            output.WriteVInt64(long.MaxValue);
+        });
+
+        using var directory = new MappedDirectory(_root);
+        var input = directory.OpenInput("_0.fdt", IOContext.DEFAULT);
+        Assert.DoesNotContain("MappedIndexInput", input.ToString(), StringComparison.Ordinal);
+
+        input.Seek(16_380);
+        var clone = (IndexInput)input.Clone();
+        var read = new byte[20_000];
+        clone.ReadBytes(read, 0, read.Length);
+        Assert.Equal(bytes.AsSpan(16_380, 20_000).ToArray(), read);
+        Assert.Equal(bytes[16_380], input.ReadByte());
+        input.Seek(bytes.Length);
+        Assert.Equal(long.MaxValue, input.ReadVInt64());
+        Assert.Throws<EndOfStreamException>(() => input.ReadByte());
+
+        input.Dispose();
+        Assert.Throws<ObjectDisposedException>(() =>
+        {
+            clone.Seek(0);
+            clone.ReadByte();
+        });
+    }
+
+    [Fact]
     public void AnEmptyFileIsAnEmptyInput()
     {
         WriteFile("empty", _ => { });
