@@ -88,22 +88,4 @@ public sealed class ResultCacheTests : IDisposable
         Assert.Equal(2, health.GetProperty("resultCache").GetProperty("entries").GetInt32());
         Assert.Equal(1, health.GetProperty("resultCache").GetProperty("evictions").GetInt64());
     }
-
-    [Theory]
-    [InlineData("-1")]
-    [InlineData("many")]
-    [InlineData("1.5")]
-    [InlineData("99999999999")]
-    public void ABadNumberOfEntriesStopsTheStartUpWithTheKeyAndTheValue(string value)
-    {
-        // The start-up path of Program and `serve`: the searcher is opened while the application is composed.
-        var error = Assert.Throws<InvalidOperationException>(() => SearchApiApplication.Create([], builder =>
-        {
-            builder.Configuration[SearchApiApplication.IndexPathKey] = _index.Root;
-            builder.Configuration[SearchApiApplication.ResultCacheEntriesKey] = value;
-        }));
-
-        Assert.Contains(SearchApiApplication.ResultCacheEntriesKey, error.Message, StringComparison.Ordinal);
-        Assert.Contains($"'{value}'", error.Message, StringComparison.Ordinal);
-    }
 }

@@ -10,18 +10,23 @@ public sealed class StartupSettingsTests : IDisposable
 
     public void Dispose() => _index.Dispose();
 
+    // The start-up path of Program and `serve`: settings and the searcher are read while the application is composed.
     [Theory]
-    [InlineData("-3")]
-    [InlineData("soon")]
-    public void ABadRecencyHalfLifeStopsTheStartUp(string value)
+    [InlineData(SearchBoxSettings.RecencyHalfLifeKey, "-3")]
+    [InlineData(SearchBoxSettings.RecencyHalfLifeKey, "soon")]
+    [InlineData(SearchApiApplication.ResultCacheEntriesKey, "-1")]
+    [InlineData(SearchApiApplication.ResultCacheEntriesKey, "many")]
+    [InlineData(SearchApiApplication.ResultCacheEntriesKey, "1.5")]
+    [InlineData(SearchApiApplication.ResultCacheEntriesKey, "99999999999")]
+    public void ABadValueStopsTheStartUpWithTheKeyAndTheValue(string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => SearchApiApplication.Create([], builder =>
         {
             builder.Configuration[SearchApiApplication.IndexPathKey] = _index.Root;
-            builder.Configuration[SearchBoxSettings.RecencyHalfLifeKey] = value;
+            builder.Configuration[key] = value;
         }));
 
-        Assert.Contains(SearchBoxSettings.RecencyHalfLifeKey, error.Message, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
         Assert.Contains($"'{value}'", error.Message, StringComparison.Ordinal);
     }
 

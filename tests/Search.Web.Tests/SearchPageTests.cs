@@ -19,7 +19,7 @@ public sealed partial class SearchPageTests(WebAppFixture app)
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "ابحث في الأخبار" });
 
         // "اسلا" is a prefix of الإسلام only once normalized (alef with hamza below) and with the article optional.
-        await box.PressSequentiallyAsync("اسلا", new() { Delay = 60 });
+        await TypeAndAwaitSuggestionsAsync(page, box, "اسلا");
         var options = SuggestionOptions(page);
         await Expect(options.First).ToBeVisibleAsync();
         await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
@@ -48,7 +48,7 @@ public sealed partial class SearchPageTests(WebAppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         var box = page.Locator("#q");
-        await box.PressSequentiallyAsync("اقتص", new() { Delay = 60 });
+        await TypeAndAwaitSuggestionsAsync(page, box, "اقتص");
         var options = SuggestionOptions(page);
         await Expect(options.First).ToBeVisibleAsync();
 
@@ -253,6 +253,20 @@ public sealed partial class SearchPageTests(WebAppFixture app)
     }
 
     /// <summary>The options of the suggestions list (not those of the sort menu, which are options too).</summary>
+    /// <summary>
+    /// Types <paramref name="text"/> as a reader does and waits for the server's suggestions for the whole of it, so that
+    /// a failure says whether the server (no answer, an error, nothing suggested) or the page fell short.
+    /// </summary>
+    internal static async Task TypeAndAwaitSuggestionsAsync(IPage page, ILocator box, string text)
+    {
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => box.PressSequentiallyAsync(text, new() { Delay = 60 }),
+            response => response.Url.Contains("/suggest?q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
+        var body = await answer.TextAsync();
+        Assert.True(answer.Status == 200 && body.Contains("\"text\"", StringComparison.Ordinal),
+            $"/suggest answered {answer.Status} with no suggestion: {body}");
+    }
+
     internal static ILocator SuggestionOptions(IPage page) =>
         page.GetByRole(AriaRole.Listbox, new() { Name = "اقتراحات البحث" }).GetByRole(AriaRole.Option);
 
