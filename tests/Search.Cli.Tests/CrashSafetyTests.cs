@@ -39,11 +39,12 @@ public sealed class CrashSafetyTests : IDisposable
         {
             using var child = Start("index", input, "--index", index, "--commit-every", "0.3");
 
-            // Start-up time varies with the machine's load: kill at a random moment counted from the first commit
-            // (and, one trial in four, before it), rather than from process start.
+            // Start-up and indexing speed vary with the machine's load (a loaded CI run once had every kill land before
+            // the first document was committed): kill at a random moment counted from the first commit that holds
+            // documents (and, one trial in four, before it), rather than from process start.
             if (random.Next(4) != 0)
             {
-                await WaitForCommitAsync(index, child);
+                await WaitForCommittedDocumentsAsync(index, child);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2000)), TestContext.Current.CancellationToken);
@@ -141,18 +142,37 @@ public sealed class CrashSafetyTests : IDisposable
             .Select(line => JsonDocument.Parse(line).RootElement)
             .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("body").GetString()!);
 
-    // Polls for the first commit of the live generation (its segments file), or the child's exit.
-    private static async Task WaitForCommitAsync(string root, Process child)
+    // Polls for a commit of the live generation that holds documents, or the child's exit.
+    private static async Task WaitForCommittedDocumentsAsync(string root, Process child)
     {
         var layout = new IndexLayout(root);
         while (!child.HasExited)
         {
-            if (layout.TryGetCurrent() is { } generation && System.IO.Directory.EnumerateFiles(generation, "segments_*").Any())
+            if (layout.TryGetCurrent() is { } generation && CommittedDocuments(generation) > 0)
             {
                 return;
             }
 
             await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static int CommittedDocuments(string generation)
+    {
+        try
+        {
+            using var directory = FSDirectory.Open(generation);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                return 0;
+            }
+
+            using var reader = DirectoryReader.Open(directory);
+            return reader.NumDocs;
+        }
+        catch (IOException)
+        {
+            return 0; // a commit being written or its predecessor being deleted: look again
         }
     }
 
