@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Text;
 using Lucene.Net.Analysis.CharFilters;
 
 namespace Search.Core.Analysis;
@@ -69,27 +68,20 @@ public sealed class FoldingMap
     /// <summary>A char filter that folds <paramref name="input"/> (for an analyzer's <c>InitReader</c>).</summary>
     public TextReader Filter(TextReader input) => new FoldingCharFilter(this, input);
 
-    /// <summary>Folds <paramref name="text"/>.</summary>
+    /// <summary>Folds <paramref name="text"/> (the char filter's fold, without its offset corrections).</summary>
     public string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var output = new StringBuilder(text.Length);
-        var span = text.AsSpan();
-        for (var i = 0; i < span.Length;)
+        var output = ArrayPool<char>.Shared.Rent(text.Length + 16);
+        try
         {
-            var matched = Match(span, i, out var replacement);
-            if (matched == 0)
-            {
-                output.Append(span[i++]);
-            }
-            else
-            {
-                output.Append(replacement);
-                i += matched;
-            }
+            var length = Fold(text, ref output, static (_, _) => { });
+            return new string(output, 0, length);
         }
-
-        return output.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(output);
+        }
     }
 
     /// <summary>
