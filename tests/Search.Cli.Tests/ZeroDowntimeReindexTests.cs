@@ -60,17 +60,29 @@ public sealed class ZeroDowntimeReindexTests : IDisposable
         await Task.Delay(1500, cancel); // a few refresh rounds: old generations are retired once their leases end
         await stop.CancelAsync();
         var (requests, failures) = await load;
-        var descriptorsAfter = OpenDescriptors();
-
         Assert.Equal(lastGeneration, served);
         Assert.True(requests > 50, $"only {requests} requests were made during the reindexes");
         Assert.Empty(failures);
-        // Other test classes run in this process too: only descriptors under this test's index root count.
+        // Other test classes run in this process too: only descriptors under this test's index root count. A leak stays;
+        // a reader that a refresh is still closing (a loaded CI run once saw the count doubled for a moment) goes: the
+        // descriptors are read again for up to 5 s until they are within bounds, and the assertions take the last reading.
         var mineBefore = descriptorsBefore.Count(target => target.StartsWith(layout.Root, StringComparison.Ordinal));
-        var mineAfter = descriptorsAfter.Where(target => target.StartsWith(layout.Root, StringComparison.Ordinal)).ToList();
         var current = Path.Combine(layout.Root, lastGeneration!) + Path.DirectorySeparatorChar;
+        List<string> mineAfter = [];
+        for (var reading = 0; reading < 25; reading++)
+        {
+            mineAfter = [.. OpenDescriptors().Where(target => target.StartsWith(layout.Root, StringComparison.Ordinal))];
+            if (mineAfter.All(target => target.StartsWith(current, StringComparison.Ordinal)) && mineAfter.Count <= mineBefore + 4)
+            {
+                break;
+            }
+
+            await Task.Delay(200, cancel);
+        }
+
         Assert.DoesNotContain(mineAfter, target => !target.StartsWith(current, StringComparison.Ordinal));
-        Assert.True(mineAfter.Count <= mineBefore + 4, $"index files open grew from {mineBefore} to {mineAfter.Count}");
+        Assert.True(mineAfter.Count <= mineBefore + 4,
+            $"index files open grew from {mineBefore} to {mineAfter.Count}: {string.Join(", ", mineAfter.Select(Path.GetFileName))}");
     }
 
     private static async Task<(int Requests, List<string> Failures)> SearchContinuouslyAsync(HttpClient http, CancellationToken stop)
