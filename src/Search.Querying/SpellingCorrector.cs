@@ -3,6 +3,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 using Search.Core.Analysis;
 using Search.Core.Schema;
 
@@ -11,9 +12,9 @@ namespace Search.Querying;
 /// <summary>Did-you-mean corrections and the typo-tolerant retry of a query without results.</summary>
 /// <remarks>
 /// Both work on normalized, unstemmed words (the <c>body.exact</c> terms), so hamza, ة/ه, ى/ي and diacritic variants
-/// are never "typos": they already match. Candidates come from Lucene's <see cref="FuzzyTermsEnum"/> (a Levenshtein
-/// automaton intersected with the terms dictionary, transpositions counting as one edit), at most
-/// <see cref="MaxCandidates"/> per word, ranked by edit distance, then document frequency.
+/// are never "typos": they already match. Candidates come from a Levenshtein automaton (<see cref="LevenshteinAutomata"/>,
+/// transpositions counting as one edit) intersected with the terms dictionary, at most <see cref="MaxCandidates"/> per
+/// word, ranked by edit distance, then document frequency; one edit is tried before two (<see cref="Best"/>).
 /// <list type="bullet">
 /// <item>Did-you-mean: a word is suspicious when fewer than <see cref="RareDocFreq"/> articles contain it; it is replaced
 /// by the best candidate within <see cref="SuggestionEdits"/> edits that is at least <see cref="MinGain"/> times as
@@ -60,22 +61,26 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
                 continue;
             }
 
-            var docFreq = DocFreq(reader, term);
-            if (docFreq >= RareDocFreq)
+            if (Correction(reader, term) is { } correction)
             {
-                continue;
-            }
-
-            var best = Candidates(reader, term, SuggestionEdits(term.Length))
-                .Where(c => c.Distance > 0 && c.DocFreq >= Math.Max(1, docFreq * MinGain))
-                .FirstOrDefault();
-            if (best.Term is not null)
-            {
-                replacements.Add((element.Position, element.Text.Length, surface(best.Term) ?? best.Term));
+                replacements.Add((element.Position, element.Text.Length, surface(correction) ?? correction));
             }
         }
 
         return replacements.Count == 0 ? null : Apply(text, replacements);
+    }
+
+    /// <summary>The did-you-mean correction of one normalized word: null when the word is not rare or has no close spelling that is more frequent.</summary>
+    public static string? Correction(IndexReader reader, string term)
+    {
+        var docFreq = DocFreq(reader, term);
+        if (docFreq >= RareDocFreq)
+        {
+            return null;
+        }
+
+        var minimum = Math.Max(1, docFreq * MinGain);
+        return Best(reader, term, SuggestionEdits(term.Length), c => c.Distance > 0 && c.DocFreq >= minimum)?.Term;
     }
 
     /// <summary>The typo-tolerant form of <paramref name="text"/> and the text it stands for, or null when no word has an edit budget.</summary>
@@ -124,8 +129,7 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
             group.Add(spellings, Occur.SHOULD);
             groups.Add(group);
 
-            var best = Candidates(reader, term!, edits).FirstOrDefault();
-            if (best.Term is not null && best.Distance > 0)
+            if (Best(reader, term!, edits, _ => true) is { Distance: > 0 } best)
             {
                 replacements.Add((element.Position, element.Text.Length, surface(best.Term) ?? best.Term));
             }
@@ -154,8 +158,41 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
         return (top, Apply(text, replacements));
     }
 
-    /// <summary>Close spellings of <paramref name="term"/> in the index, nearest first, then most frequent (the term itself included when indexed).</summary>
-    public static List<(string Term, int Distance, int DocFreq)> Candidates(IndexReader reader, string term, int edits)
+    /// <summary>
+    /// The best close spelling of <paramref name="term"/> in the index within <paramref name="edits"/> that
+    /// <paramref name="accept"/> takes: the nearest, then the most frequent (the term itself, at distance 0, when indexed).
+    /// </summary>
+    /// <remarks>
+    /// #6: one edit is walked first and two only when one finds nothing acceptable. The answer is the same (the nearest
+    /// comes first either way), but a one-edit automaton is a fraction of a two-edit one, and most typos are one edit.
+    /// </remarks>
+    public static (string Term, int Distance, int DocFreq)? Best(IndexReader reader, string term, int edits, Func<(string Term, int Distance, int DocFreq), bool> accept)
+    {
+        if (edits <= 0)
+        {
+            return null;
+        }
+
+        int[] walks = edits == 1 ? [1] : [1, edits];
+        foreach (var distance in walks)
+        {
+            foreach (var candidate in Candidates(reader, term, distance, PrefixLength(edits)))
+            {
+                if (accept(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The spellings in <c>body.exact</c> within <paramref name="edits"/> of <paramref name="term"/> that share its first
+    /// <paramref name="prefix"/> letters, at most <see cref="MaxCandidates"/> (in term order), nearest first, then most frequent.
+    /// </summary>
+    public static List<(string Term, int Distance, int DocFreq)> Candidates(IndexReader reader, string term, int edits, int prefix)
     {
         var found = new List<(string Term, int Distance, int DocFreq)>();
         var terms = MultiFields.GetTerms(reader, NewsFields.BodyExact);
@@ -164,11 +201,20 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
             return found;
         }
 
-        var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(NewsFields.BodyExact, term), edits, PrefixLength(edits), transpositions: true);
-        while (found.Count < MaxCandidates && fuzzy.MoveNext())
+        // One automaton of exactly this distance: Lucene's FuzzyTermsEnum compiles one for every distance up to it and
+        // runs each of them over every term it finds, to rank them; Distance ranks them here.
+        prefix = Math.Min(prefix, term.Length);
+        var automaton = new LevenshteinAutomata(term[prefix..], true).ToAutomaton(edits);
+        if (prefix > 0)
         {
-            var candidate = fuzzy.Term.Utf8ToString();
-            found.Add((candidate, Distance(term, candidate), fuzzy.DocFreq));
+            automaton = BasicOperations.Concatenate(BasicAutomata.MakeString(term[..prefix]), automaton);
+        }
+
+        var matches = terms.Intersect(new CompiledAutomaton(automaton, true, false), null);
+        while (found.Count < MaxCandidates && matches.MoveNext())
+        {
+            var candidate = matches.Term.Utf8ToString();
+            found.Add((candidate, Distance(term, candidate), matches.DocFreq));
         }
 
         found.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance)
@@ -180,31 +226,39 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), as the fuzzy automaton counts.</summary>
     public static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rows of the table (a transposition looks two rows back), on the stack for words of ordinary length.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Length; j++)
+            current[0] = i;
+            for (var j = 1; j < width; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    value = Math.Min(value, before[j - 2] + 1);
                 }
+
+                current[j] = value;
             }
+
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
 
-        return d[a.Length, b.Length];
+        return previous[width - 1];
     }
 
     // Two edits anywhere in a word reach too many terms; keeping the first letter (as spell checkers usually do) bounds it.

@@ -1,3 +1,8 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Search.Core.Schema;
+using Search.Querying.Tests.Support;
+
 namespace Search.Querying.Tests;
 
 public sealed class SpellingCorrectorTests
@@ -22,5 +27,41 @@ public sealed class SpellingCorrectorTests
     public void CountsEditsLikeTheFuzzyAutomaton(string a, string b, int distance)
     {
         Assert.Equal(distance, SpellingCorrector.Distance(a, b));
+    }
+
+    [Fact]
+    public void CorrectsToTheNearestMostFrequentSpellingHoweverManyFartherOnesSortBeforeIt()
+    {
+        using var temp = new TempDirectory();
+        using var reader = DirectoryReader.Open(FSDirectory.Open(TestIndex.CreateGeneration(temp.Path, SpellingIndex())));
+
+        // الصني (absent) is one edit from البني (1 article) and from الصين (30); 276 words two edits away sort before
+        // الصين, more than the candidates one walk keeps. The nearest and most frequent wins all the same.
+        Assert.Equal("الصين", SpellingCorrector.Correction(reader, "الصني"));
+
+        // Nothing one edit away: two edits (a transposition and a deletion).
+        Assert.Equal("الصين", SpellingCorrector.Correction(reader, "الصنيا"));
+
+        // A word in enough articles is not a typo.
+        Assert.Null(SpellingCorrector.Correction(reader, "الصين"));
+    }
+
+    // 30 articles about الصين, one with البني, and 276 rare words ال + two letters before ص + ي, each two edits from الصني.
+    private static IEnumerable<NewsArticle> SpellingIndex()
+    {
+        const string first = "بتثجحخدذرزسش";
+        const string second = "بتثجحخدذرزسشصضطظعغفقكلم";
+        var rare = (from a in first from b in second select "ال" + a + b + "ي").ToList();
+        Assert.True(rare.Count > SpellingCorrector.MaxCandidates);
+        for (var i = 0; i < 30; i++)
+        {
+            yield return new NewsArticle($"china-{i}", $"الصين تعلن خطة جديدة رقم {i}");
+        }
+
+        yield return new NewsArticle("brown", "اللون البني");
+        for (var i = 0; i < rare.Count; i += 24)
+        {
+            yield return new NewsArticle($"rare-{i}", string.Join(' ', rare.Skip(i).Take(24)));
+        }
     }
 }
