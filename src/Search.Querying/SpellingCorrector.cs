@@ -163,8 +163,9 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
     /// <paramref name="accept"/> takes: the nearest, then the most frequent (the term itself, at distance 0, when indexed).
     /// </summary>
     /// <remarks>
-    /// #6: one edit is walked first and two only when one finds nothing acceptable. The answer is the same (the nearest
-    /// comes first either way), but a one-edit automaton is a fraction of a two-edit one, and most typos are one edit.
+    /// #6: one edit is walked first and two only when one finds nothing acceptable: a one-edit automaton is a fraction of
+    /// a two-edit one, and most typos are one edit. It also keeps the rule: a single two-edit walk kept the first
+    /// <see cref="MaxCandidates"/> spellings in term order and missed a nearer one that sorted after them.
     /// </remarks>
     public static (string Term, int Distance, int DocFreq)? Best(IndexReader reader, string term, int edits, Func<(string Term, int Distance, int DocFreq), bool> accept)
     {
@@ -204,6 +205,11 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
         // One automaton of exactly this distance: Lucene's FuzzyTermsEnum compiles one for every distance up to it and
         // runs each of them over every term it finds, to rank them; Distance ranks them here.
         prefix = Math.Min(prefix, term.Length);
+        if (prefix > 0 && prefix < term.Length && char.IsHighSurrogate(term[prefix - 1]))
+        {
+            prefix++; // letters, not UTF-16 halves
+        }
+
         var automaton = new LevenshteinAutomata(term[prefix..], true).ToAutomaton(edits);
         if (prefix > 0)
         {
