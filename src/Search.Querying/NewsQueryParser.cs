@@ -127,7 +127,7 @@ public sealed class NewsQueryParser
                 }
             }
 
-            var disjunction = new DisjunctionMaxQuery(_weights.TieBreaker);
+            var disjunction = new FieldsDisjunctionQuery(_weights.TieBreaker);
             foreach (var (field, tokens) in perField)
             {
                 var query = FieldQuery(field, tokens);
