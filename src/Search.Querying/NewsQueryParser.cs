@@ -201,7 +201,7 @@ public sealed class NewsQueryParser
         }
         else
         {
-            var words = new BooleanQuery(disableCoord: _weights.Coord <= 0) { MinimumNumberShouldMatch = required };
+            var words = new WordsQuery(disableCoord: _weights.Coord <= 0) { MinimumNumberShouldMatch = required };
             foreach (var group in groups)
             {
                 words.Add(GroupQuery(group), Occur.SHOULD);

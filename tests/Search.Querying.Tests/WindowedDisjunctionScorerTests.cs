@@ -6,15 +6,15 @@ using Search.Querying.Tests.Support;
 
 namespace Search.Querying.Tests;
 
-/// <summary>#6: the windowed scorer of a word's fields finds what Lucene's DisjunctionMaxScorer finds, with the same scores.</summary>
-public sealed class FieldsDisjunctionQueryTests : IDisposable
+/// <summary>#6: the windowed scorers of a word's fields and of a query's words find what Lucene's scorers find, with the same scores.</summary>
+public sealed class WindowedDisjunctionScorerTests : IDisposable
 {
     private const int Articles = 3000;
     private readonly TempDirectory _root = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
 
-    public FieldsDisjunctionQueryTests()
+    public WindowedDisjunctionScorerTests()
     {
         // Two segments of 1,500 articles: many windows of 512 documents, with gaps, dense runs and several fields.
         var all = Enumerable.Range(0, Articles).Select(Article).ToList();
@@ -44,9 +44,21 @@ public sealed class FieldsDisjunctionQueryTests : IDisposable
     [InlineData("مطار", RankingWeights.LooseSyntax)]
     [InlineData("قطار", RankingWeights.LooseSyntax)]
     [InlineData("\"مطار جديد\"", RankingWeights.FullSyntax)] // a phrase in every field: positional scorers inside
-    public void FindsTheSameDocumentsWithTheSameScoresAsLucene(string text, string syntax)
+    public void AWordsFieldsFindTheSameDocumentsWithTheSameScoresAsLucene(string text, string syntax)
     {
-        var (windowed, lucene) = Queries(text, syntax);
+        var (windowed, lucene) = FieldQueries(text, syntax);
+        var expected = Walk(lucene, advance: null);
+        Assert.NotEmpty(expected);
+        AssertSame(expected, Walk(windowed, advance: null));
+    }
+
+    [Theory]
+    [InlineData("مطار قطار")]
+    [InlineData("مطار جديد قطار سريع")] // coordination: articles with 1 to 4 of the words
+    [InlineData("قطار طريق")]
+    public void AQuerysWordsFindTheSameDocumentsWithTheSameScoresAsLucene(string text)
+    {
+        var (windowed, lucene) = WordQueries(text);
         var expected = Walk(lucene, advance: null);
         Assert.NotEmpty(expected);
         AssertSame(expected, Walk(windowed, advance: null));
@@ -55,17 +67,22 @@ public sealed class FieldsDisjunctionQueryTests : IDisposable
     [Fact]
     public void AdvancesToTheSameDocumentsAsLucene()
     {
-        var (windowed, lucene) = Queries("مطار");
+        var (fields, luceneFields) = FieldQueries("مطار");
+        var (words, luceneWords) = WordQueries("مطار جديد قطار");
         for (var seed = 0; seed < 5; seed++)
         {
-            AssertSame(Walk(lucene, new Random(seed)), Walk(windowed, new Random(seed)));
+            AssertSame(Walk(luceneFields, new Random(seed)), Walk(fields, new Random(seed)));
+            AssertSame(Walk(luceneWords, new Random(seed)), Walk(words, new Random(seed)));
         }
     }
 
-    [Fact]
-    public void RanksLikeLucene()
+    [Theory]
+    [InlineData("مطار")]
+    [InlineData("مطار جديد قطار")] // the whole query: words, proximity clauses, each word's fields
+    public void RanksLikeLucene(string text)
     {
-        var (windowed, lucene) = Queries("مطار");
+        var windowed = new NewsQueryParser().Parse(text).Query;
+        var lucene = Plain(windowed);
         var expected = _searcher.Search(lucene, 50);
         var actual = _searcher.Search(windowed, 50);
         Assert.Equal(expected.TotalHits, actual.TotalHits);
@@ -74,19 +91,48 @@ public sealed class FieldsDisjunctionQueryTests : IDisposable
     }
 
     // The parser's query for one word (or phrase) and the same disjuncts in a plain DisjunctionMaxQuery.
-    private static (Query Windowed, Query Lucene) Queries(string text, string syntax = RankingWeights.LooseSyntax)
+    private static (Query Windowed, Query Lucene) FieldQueries(string text, string syntax = RankingWeights.LooseSyntax)
     {
         var parsed = new NewsQueryParser(RankingWeights.Default with { Syntax = syntax }).Parse(text).Query;
-        var windowed = Find(parsed) ?? throw new InvalidOperationException("no FieldsDisjunctionQuery in " + parsed);
-        return (windowed, new DisjunctionMaxQuery(windowed.Disjuncts, windowed.TieBreakerMultiplier));
+        var windowed = Find<FieldsDisjunctionQuery>(parsed) ?? throw new InvalidOperationException("no FieldsDisjunctionQuery in " + parsed);
+        return (windowed, Plain(windowed));
     }
 
-    private static FieldsDisjunctionQuery? Find(Query query) => query switch
+    // The parser's words of a query and the same query made of Lucene's own classes only.
+    private static (Query Windowed, Query Lucene) WordQueries(string text)
     {
-        FieldsDisjunctionQuery found => found,
-        BooleanQuery boolean => boolean.Clauses.Select(clause => Find(clause.Query)).FirstOrDefault(found => found is not null),
-        _ => null,
-    };
+        var parsed = new NewsQueryParser().Parse(text).Query;
+        var windowed = Find<WordsQuery>(parsed) ?? throw new InvalidOperationException("no WordsQuery in " + parsed);
+        return (windowed, Plain(windowed));
+    }
+
+    private static T? Find<T>(Query query)
+        where T : Query => query switch
+        {
+            T found => found,
+            BooleanQuery boolean => boolean.Clauses.Select(clause => Find<T>(clause.Query)).FirstOrDefault(found => found is not null),
+            _ => null,
+        };
+
+    // The same query with Lucene's DisjunctionMaxQuery and BooleanQuery in place of ours (a CommonWordQuery is kept: it rewrites to the word as parsed).
+    private static Query Plain(Query query)
+    {
+        switch (query)
+        {
+            case FieldsDisjunctionQuery fields:
+                return new DisjunctionMaxQuery([.. fields.Disjuncts.Select(Plain)], fields.TieBreakerMultiplier) { Boost = fields.Boost };
+            case BooleanQuery boolean:
+                var plain = new BooleanQuery(boolean.CoordDisabled) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch, Boost = boolean.Boost };
+                foreach (var clause in boolean.Clauses)
+                {
+                    plain.Add(Plain(clause.Query), clause.Occur);
+                }
+
+                return plain;
+            default:
+                return query;
+        }
+    }
 
     // Every (segment, document, score, freq) the query's scorers give, by NextDoc or, with a random, by Advance jumps.
     private List<(int Segment, int Doc, float Score, int Freq)> Walk(Query query, Random? advance)
