@@ -26,16 +26,8 @@ internal sealed class FieldsDisjunctionQuery(float tieBreaker) : DisjunctionMaxQ
     {
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var scorers = new List<Scorer>(m_weights.Count);
-            foreach (var weight in m_weights)
-            {
-                if (weight.GetScorer(context, acceptDocs) is { } scorer)
-                {
-                    scorers.Add(scorer);
-                }
-            }
-
-            return scorers.Count == 0 ? null : WindowedDisjunctionScorer.Max(this, [.. scorers], query.TieBreakerMultiplier);
+            var scorers = WindowedDisjunctionScorer.SubScorers(m_weights, context, acceptDocs);
+            return scorers.Length == 0 ? null : WindowedDisjunctionScorer.Max(this, scorers, query.TieBreakerMultiplier);
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Numerics;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Search.Querying;
 
@@ -51,6 +53,21 @@ internal sealed class WindowedDisjunctionScorer : Scorer
 
     /// <summary>Scores a document as Lucene's <c>DisjunctionSumScorer</c>: the sum of the sub-scores times <paramref name="coord"/>[matched].</summary>
     public static WindowedDisjunctionScorer Sum(Weight weight, Scorer[] subs, float[] coord) => new(weight, subs, 0, coord);
+
+    /// <summary>The scorers of <paramref name="weights"/> on one segment, without the ones that match nothing there.</summary>
+    public static Scorer[] SubScorers(IList<Weight> weights, AtomicReaderContext context, IBits? acceptDocs)
+    {
+        var scorers = new List<Scorer>(weights.Count);
+        foreach (var weight in weights)
+        {
+            if (weight.GetScorer(context, acceptDocs) is { } scorer)
+            {
+                scorers.Add(scorer);
+            }
+        }
+
+        return [.. scorers];
+    }
 
     public override int DocID => _doc;
 

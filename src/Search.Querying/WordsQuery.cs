@@ -27,27 +27,19 @@ internal sealed class WordsQuery(bool disableCoord) : BooleanQuery(disableCoord)
                 return base.GetScorer(context, acceptDocs);
             }
 
-            var scorers = new List<Scorer>(m_weights.Count);
-            foreach (var weight in m_weights)
-            {
-                if (weight.GetScorer(context, acceptDocs) is { } scorer)
-                {
-                    scorers.Add(scorer);
-                }
-            }
-
-            if (scorers.Count == 0)
+            var scorers = WindowedDisjunctionScorer.SubScorers(m_weights, context, acceptDocs);
+            if (scorers.Length == 0)
             {
                 return null;
             }
 
-            var coord = new float[scorers.Count + 1];
+            var coord = new float[scorers.Length + 1];
             for (var matched = 0; matched < coord.Length; matched++)
             {
                 coord[matched] = query.CoordDisabled ? 1f : Coord(matched, m_maxCoord);
             }
 
-            return WindowedDisjunctionScorer.Sum(this, [.. scorers], coord);
+            return WindowedDisjunctionScorer.Sum(this, scorers, coord);
         }
     }
 }
