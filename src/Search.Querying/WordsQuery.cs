@@ -20,9 +20,12 @@ internal sealed class WordsQuery(bool disableCoord) : BooleanQuery(disableCoord)
 
     private sealed class WindowedWeight(WordsQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
     {
+        // Decided once per search, not per segment.
+        private readonly bool _windowed = query.MinimumNumberShouldMatch <= 1 && query.Clauses.All(clause => clause.Occur == Occur.SHOULD);
+
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            if (query.MinimumNumberShouldMatch > 1 || query.Clauses.Any(clause => clause.Occur != Occur.SHOULD))
+            if (!_windowed)
             {
                 return base.GetScorer(context, acceptDocs);
             }
