@@ -169,7 +169,8 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
     /// </remarks>
     public static (string Term, int Distance, int DocFreq)? Best(IndexReader reader, string term, int edits, Func<(string Term, int Distance, int DocFreq), bool> accept)
     {
-        if (edits <= 0)
+        var terms = MultiFields.GetTerms(reader, NewsFields.BodyExact);
+        if (edits <= 0 || terms is null)
         {
             return null;
         }
@@ -177,7 +178,7 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
         int[] walks = edits == 1 ? [1] : [1, edits];
         foreach (var distance in walks)
         {
-            foreach (var candidate in Candidates(reader, term, distance, PrefixLength(edits)))
+            foreach (var candidate in Candidates(terms, term, distance, PrefixLength(edits)))
             {
                 if (accept(candidate))
                 {
@@ -190,17 +191,13 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
     }
 
     /// <summary>
-    /// The spellings in <c>body.exact</c> within <paramref name="edits"/> of <paramref name="term"/> that share its first
-    /// <paramref name="prefix"/> letters, at most <see cref="MaxCandidates"/> (in term order), nearest first, then most frequent.
+    /// The spellings in <paramref name="terms"/> (<c>body.exact</c>'s) within <paramref name="edits"/> of
+    /// <paramref name="term"/> that share its first <paramref name="prefix"/> letters, at most <see cref="MaxCandidates"/>
+    /// (in term order), nearest first, then most frequent.
     /// </summary>
-    public static List<(string Term, int Distance, int DocFreq)> Candidates(IndexReader reader, string term, int edits, int prefix)
+    private static List<(string Term, int Distance, int DocFreq)> Candidates(Terms terms, string term, int edits, int prefix)
     {
         var found = new List<(string Term, int Distance, int DocFreq)>();
-        var terms = MultiFields.GetTerms(reader, NewsFields.BodyExact);
-        if (edits <= 0 || terms is null)
-        {
-            return found;
-        }
 
         // One automaton of exactly this distance: Lucene's FuzzyTermsEnum compiles one for every distance up to it and
         // runs each of them over every term it finds, to rank them; Distance ranks them here.
