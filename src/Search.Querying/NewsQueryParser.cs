@@ -162,12 +162,12 @@ public sealed class NewsQueryParser
                 return new ParsedQuery(new MatchAllDocsQuery(), ParsedQueryKind.All, highlight);
             }
 
-            var browse = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery(), Occur.MUST } };
+            var browse = new TopQuery { { new MatchAllDocsQuery(), Occur.MUST } };
             AddExclusions(browse, exclusions);
             return new ParsedQuery(browse, ParsedQueryKind.All, highlight);
         }
 
-        var top = new BooleanQuery(disableCoord: true);
+        var top = new TopQuery();
         if (groups.Count == 0)
         {
             return new ParsedQuery(top, ParsedQueryKind.Nothing, highlight);

@@ -140,7 +140,7 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
             return null;
         }
 
-        var top = new BooleanQuery(disableCoord: true);
+        var top = new TopQuery();
         foreach (var group in groups)
         {
             top.Add(group, Occur.SHOULD);
