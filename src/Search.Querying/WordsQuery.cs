@@ -18,6 +18,28 @@ internal sealed class WordsQuery(bool disableCoord) : BooleanQuery(disableCoord)
 {
     public override Weight CreateWeight(IndexSearcher searcher) => new WindowedWeight(this, searcher);
 
+    /// <summary>One word (and a minimum of at most one) is that word's query: coordination of one word of one is 1.</summary>
+    /// <remarks>
+    /// #6: Lucene drops such a wrapper only when no minimum is set; kept, a one-word search had at its top an all-optional
+    /// boolean query, which Lucene scores out of order through a <c>BooleanScorer</c> of 2,048 buckets per segment.
+    /// </remarks>
+    public override Query Rewrite(IndexReader reader)
+    {
+        if (Clauses.Count != 1 || MinimumNumberShouldMatch > 1 || Clauses[0].Occur != Occur.SHOULD)
+        {
+            return base.Rewrite(reader);
+        }
+
+        var word = Clauses[0].Query.Rewrite(reader);
+        if (Boost != 1f)
+        {
+            word = ReferenceEquals(word, Clauses[0].Query) ? (Query)word.Clone() : word;
+            word.Boost *= Boost;
+        }
+
+        return word;
+    }
+
     private sealed class WindowedWeight(WordsQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
     {
         // Decided once per search, not per segment.

@@ -90,6 +90,24 @@ public sealed class WindowedDisjunctionScorerTests : IDisposable
         Assert.Equal(expected.ScoreDocs.Select(d => d.Doc).Order(), actual.ScoreDocs.Select(d => d.Doc).Order());
     }
 
+    [Fact]
+    public void AOneWordQueryIsScoredAsThatWordAlone()
+    {
+        // Not an all-optional boolean query at the top, which Lucene would score through its BooleanScorer's buckets.
+        var words = Assert.IsType<WordsQuery>(Find<WordsQuery>(new NewsQueryParser().Parse("مطار").Query));
+        Assert.Equal(1, words.MinimumNumberShouldMatch);
+        words.Boost = 3f;
+        var rewritten = _searcher.Rewrite(words);
+        var word = Assert.IsType<FieldsDisjunctionQuery>(rewritten);
+        Assert.Equal(3f * words.Clauses[0].Query.Boost, word.Boost);
+        Assert.Equal(1f, words.Clauses[0].Query.Boost); // the parsed query is left as it was
+
+        var expected = _searcher.Search(Plain(words), 100);
+        var actual = _searcher.Search(words, 100);
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Select(d => d.Score), actual.ScoreDocs.Select(d => d.Score), (a, b) => Math.Abs(a - b) <= 1e-5f * Math.Abs(a));
+    }
+
     // The parser's query for one word (or phrase) and the same disjuncts in a plain DisjunctionMaxQuery.
     private static (Query Windowed, Query Lucene) FieldQueries(string text, string syntax = RankingWeights.LooseSyntax)
     {
