@@ -21,6 +21,8 @@ public sealed class BenchSmokeTests
         Assert.True(bench.GetProperty("ours").GetProperty("indexBytes").GetInt64() > 0);
         Assert.True(bench.GetProperty("analysisCeiling").GetDouble() > 0);
         Assert.Equal(50, bench.GetProperty("inProcess").GetProperty("count").GetInt32());
+        // wrk when it is installed (.ci/run installs it), the in-repo generator otherwise; the table says which.
+        Assert.Equal(Search.Cli.Bench.WrkLoadGenerator.Find() is null ? "the in-repo generator" : "wrk", bench.GetProperty("loadGenerator").GetString());
         var http = bench.GetProperty("http").EnumerateArray().ToList();
         Assert.Equal([1, 2], http.Select(h => h.GetProperty("connections").GetInt32()));
         Assert.All(http, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));
@@ -49,6 +51,7 @@ public sealed class BenchSmokeTests
     [InlineData("--connections", "1,x")]
     [InlineData("--scale", "0")]
     [InlineData("--duration", "-1")]
+    [InlineData("--load-generator", "ab")]
     public async Task BenchRejectsBadOptions(string option, string value)
     {
         var result = await CliRunner.RunAsync("bench", "--corpus", "nowhere", option, value);

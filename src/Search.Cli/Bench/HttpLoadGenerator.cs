@@ -20,11 +20,7 @@ internal static class HttpLoadGenerator
         Uri baseAddress, IReadOnlyList<string> targets, int connections, TimeSpan duration, CancellationToken cancellationToken,
         bool spread = false)
     {
-        if (!IPAddress.TryParse(baseAddress.Host, out var address) ? baseAddress.Host != "localhost" : !IPAddress.IsLoopback(address))
-        {
-            throw new ArgumentException("Load is only ever sent to this machine (a loopback address).", nameof(baseAddress));
-        }
-
+        EnsureLoopback(baseAddress);
         using var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = connections,
@@ -50,6 +46,15 @@ internal static class HttpLoadGenerator
         return new LoadReport(connections, elapsed, latencies.Length, statuses, errors.Count, errors.Take(5).ToList(),
             Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
             latencies.Length == 0 ? 0 : latencies[^1]);
+    }
+
+    /// <summary>Throws unless <paramref name="baseAddress"/> is on this machine: load is never sent anywhere else.</summary>
+    public static void EnsureLoopback(Uri baseAddress)
+    {
+        if (!IPAddress.TryParse(baseAddress.Host, out var address) ? baseAddress.Host != "localhost" : !IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException("Load is only ever sent to this machine (a loopback address).", nameof(baseAddress));
+        }
     }
 
     private static async Task<WorkerResult> WorkAsync(HttpClient client, IReadOnlyList<string> targets, int start, CancellationToken stop)

@@ -35,11 +35,18 @@ internal static class BenchCommand
         var queries = new Option<int>("--queries") { Description = "In-process queries to time (after 200 of warm-up)", DefaultValueFactory = _ => 2000, HelpName = "n" };
         var connections = new Option<string>("--connections") { Description = "HTTP concurrencies, comma-separated (empty: skip HTTP)", DefaultValueFactory = _ => "1,8,32,64", HelpName = "list" };
         var duration = new Option<double>("--duration") { Description = "Seconds of HTTP load per concurrency (after 5 s of warm-up)", DefaultValueFactory = _ => 10, HelpName = "seconds" };
+        var load = new Option<string>("--load-generator")
+        {
+            Description = "What sends the HTTP load: wrk (Debian's package), the in-repo generator, or auto (wrk when installed)",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|wrk|in-repo",
+        };
+        load.AcceptOnlyFromAmong("auto", "wrk", "in-repo");
         var work = new Option<string?>("--work-dir") { Description = "Where the indexes are built (default: a new temp folder, removed after)", HelpName = "dir" };
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure indexing and search against references measured in the same run, and print one table")
         {
-            corpus, scale, queries, connections, duration, work, json,
+            corpus, scale, queries, connections, duration, load, work, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,12 +57,19 @@ internal static class BenchCommand
                 return ExitCodes.Usage;
             }
 
+            var generator = LoadGenerator.Choose(parse.GetValue(load));
+            if (generator is null)
+            {
+                await console.Error.WriteLineAsync("--load-generator wrk: wrk is not on the PATH (Debian: apt-get install wrk).");
+                return ExitCodes.Usage;
+            }
+
             var workDir = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "news-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(workDir);
             try
             {
                 var results = await RunAsync(console, parse.GetRequiredValue(corpus), parse.GetValue(scale), parse.GetValue(queries),
-                    concurrencies, TimeSpan.FromSeconds(parse.GetValue(duration)), workDir, cancellationToken);
+                    concurrencies, TimeSpan.FromSeconds(parse.GetValue(duration)), generator, workDir, cancellationToken);
                 if (parse.GetValue(json))
                 {
                     CliJson.Write(console.Out, results);
@@ -79,7 +93,7 @@ internal static class BenchCommand
     }
 
     private static async Task<BenchResults> RunAsync(CliConsole console, string corpusPath, int scale, int queryCount,
-        IReadOnlyList<int> concurrencies, TimeSpan duration, string workDir, CancellationToken cancellationToken)
+        IReadOnlyList<int> concurrencies, TimeSpan duration, LoadGenerator load, string workDir, CancellationToken cancellationToken)
     {
         void Say(string step) => console.Error.WriteLine($"bench: {step}");
 
@@ -150,25 +164,25 @@ internal static class BenchCommand
         var distinctQueries = searchUrls.Distinct(StringComparer.Ordinal).Count();
         if (concurrencies.Count > 0)
         {
-            Say("HTTP: news-search serve with the result cache off (child process), in-repo closed-loop load generator");
+            Say($"HTTP: news-search serve with the result cache off (child process), load from {load.Name}");
             using (var server = StartServer(indexRoot, cacheEntries: 0))
             {
                 var (address, probe) = await ReadyAsync(server, cancellationToken);
                 using (probe)
                 {
                     var suggestUrls = QueryWorkload.SuggestUrls(corpus.Articles, 2000);
-                    await HttpLoadGenerator.RunAsync(address, [.. searchUrls, .. suggestUrls], concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken);
+                    await load.RunAsync(address, [.. searchUrls, .. suggestUrls], concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken);
                     foreach (var connections in concurrencies)
                     {
                         Say($"HTTP /search: {connections} connections for {duration.TotalSeconds:F0} s");
                         http.Add(await WithCacheActivityAsync(probe,
-                            () => HttpLoadGenerator.RunAsync(address, searchUrls, connections, duration, cancellationToken), cancellationToken));
+                            () => load.RunAsync(address, searchUrls, connections, duration, cancellationToken), cancellationToken));
                     }
 
                     foreach (var connections in concurrencies)
                     {
                         Say($"HTTP /suggest: {connections} connections for {duration.TotalSeconds:F0} s");
-                        suggest.Add(await HttpLoadGenerator.RunAsync(address, suggestUrls, connections, duration, cancellationToken));
+                        suggest.Add(await load.RunAsync(address, suggestUrls, connections, duration, cancellationToken));
                     }
                 }
 
@@ -186,7 +200,7 @@ internal static class BenchCommand
                     // More targets than a run sends even at 20,000 requests/s, so no connection reaches the next one's
                     // share. The warm-up leaves the cache as a server that has been running a while has it.
                     var count = (int)Math.Clamp(duration.TotalSeconds * 20_000, 200_000, 2_000_000);
-                    await HttpLoadGenerator.RunAsync(address, QueryWorkload.Zipf(searchUrls, count, seed: 2028, ZipfExponent),
+                    await load.RunAsync(address, QueryWorkload.Zipf(searchUrls, count, seed: 2028, ZipfExponent),
                         concurrencies.Max(), TimeSpan.FromSeconds(5), cancellationToken, spread: true);
                     for (var run = 0; run < concurrencies.Count; run++)
                     {
@@ -194,7 +208,7 @@ internal static class BenchCommand
                         var targets = QueryWorkload.Zipf(searchUrls, count, seed: 2029 + run, ZipfExponent);
                         Say($"HTTP /search, repeated queries, result cache on: {connections} connections for {duration.TotalSeconds:F0} s");
                         repeated.Add(await WithCacheActivityAsync(probe,
-                            () => HttpLoadGenerator.RunAsync(address, targets, connections, duration, cancellationToken, spread: true), cancellationToken));
+                            () => load.RunAsync(address, targets, connections, duration, cancellationToken, spread: true), cancellationToken));
                     }
                 }
 
@@ -208,6 +222,7 @@ internal static class BenchCommand
         {
             HttpRepeated = repeated,
             ApiResidentCached = apiResidentCached,
+            LoadGenerator = concurrencies.Count > 0 ? load.Name : null,
             DistinctQueries = distinctQueries,
             ZipfExponent = ZipfExponent,
         };
@@ -264,8 +279,8 @@ internal static class BenchCommand
             $"{F(r.InProcess.PerSecond)} queries/s");
         foreach (var (title, loads) in new[]
         {
-            ("[bold]HTTP /search, result cache off[/] (separate server process)", r.Http),
-            ("[bold]HTTP /suggest[/] (separate server process)", r.Suggest),
+            ($"[bold]HTTP /search, result cache off[/] (separate server process, load from {r.LoadGenerator})", r.Http),
+            ($"[bold]HTTP /suggest[/] (separate server process, load from {r.LoadGenerator})", r.Suggest),
         })
         {
             if (loads.Count == 0)
@@ -373,5 +388,38 @@ internal static class BenchCommand
         public int DistinctQueries { get; init; }
 
         public double ZipfExponent { get; init; }
+
+        /// <summary>What sent the HTTP load (see <see cref="LoadGenerator"/>); null when there was none.</summary>
+        public string? LoadGenerator { get; init; }
+    }
+
+    /// <summary>
+    /// What sends the HTTP load: wrk, a second process in C, when it is installed; otherwise the in-repo generator, which
+    /// shares the process (and, on a small machine, the cores) of the bench (see <see cref="WrkLoadGenerator"/>).
+    /// </summary>
+    private sealed record LoadGenerator(string Name, string? Wrk)
+    {
+        /// <summary>The generator <paramref name="choice"/> names; null when it is wrk and wrk is not installed.</summary>
+        public static LoadGenerator? Choose(string? choice)
+        {
+            var wrk = choice == "in-repo" ? null : WrkLoadGenerator.Find();
+            return (choice, wrk) switch
+            {
+                ("wrk", null) => null,
+                (_, { } path) => new LoadGenerator("wrk", path),
+                _ => new LoadGenerator("the in-repo generator", null),
+            };
+        }
+
+        /// <summary>
+        /// The load of <paramref name="connections"/> connections over <paramref name="targets"/>. With <paramref name="spread"/>,
+        /// the in-repo generator starts each connection at its own share of the targets; wrk's one thread sends them in turn.
+        /// Either way the connections' requests follow the list, not each other.
+        /// </summary>
+        public Task<LoadReport> RunAsync(
+            Uri address, IReadOnlyList<string> targets, int connections, TimeSpan duration, CancellationToken cancellationToken, bool spread = false) =>
+            Wrk is null
+                ? HttpLoadGenerator.RunAsync(address, targets, connections, duration, cancellationToken, spread)
+                : WrkLoadGenerator.RunAsync(Wrk, address, targets, connections, duration, cancellationToken);
     }
 }
