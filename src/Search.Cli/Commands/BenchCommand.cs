@@ -300,7 +300,7 @@ internal static class BenchCommand
 
         if (r.HttpRepeated.Count > 0)
         {
-            table.AddRow("[bold]HTTP /search, repeated queries, result cache on[/] (second server process)", string.Empty, string.Empty);
+            table.AddRow($"[bold]HTTP /search, repeated queries, result cache on[/] (second server process, load from {r.LoadGenerator})", string.Empty, string.Empty);
             foreach (var load in r.HttpRepeated)
             {
                 var uncached = r.Http.FirstOrDefault(u => u.Connections == load.Connections);
