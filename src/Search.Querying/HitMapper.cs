@@ -7,13 +7,14 @@ namespace Search.Querying;
 /// <summary>Stored fields → <see cref="SearchHit"/> and <see cref="NewsArticle"/>.</summary>
 internal static class HitMapper
 {
-    public static SearchHit ToHit(Document document, float score, Analyzer analyzer, HighlightPlan highlight)
+    public static SearchHit ToHit(
+        Document document, float score, Analyzer analyzer, HighlightPlan highlight, (string Field, List<SnippetBuilder.Match> Matches)? indexedBody)
     {
         var title = document.Get(NewsFields.Title) is { Length: > 0 } text ? text : null;
         return new SearchHit(
             document.Get(NewsFields.Id),
             title,
-            SnippetBuilder.Build(analyzer, document.Get(NewsFields.Body), highlight.Body),
+            SnippetBuilder.Build(analyzer, document.Get(NewsFields.Body), highlight.Body, indexedBody),
             document.Get(NewsFields.Category),
             document.Get(NewsFields.Source),
             document.Get(NewsFields.Url),

@@ -61,10 +61,18 @@ internal sealed class SearchExecutor(
         }
 
         var docs = run.Top.GetTopDocs((request.Page - 1) * request.Size, request.Size);
-        var highlight = docs.ScoreDocs.Length == 0 ? null : HighlightPlan.For(analyzer, run.Highlight);
-        var hits = docs.ScoreDocs
-            .Select(scoreDoc => HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight!))
-            .ToList();
+        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        if (docs.ScoreDocs.Length > 0)
+        {
+            var highlight = HighlightPlan.For(analyzer, run.Highlight);
+            var indexedBody = highlight.IndexedBody(searcher.IndexReader, [.. docs.ScoreDocs.Select(scoreDoc => scoreDoc.Doc)]);
+            for (var i = 0; i < docs.ScoreDocs.Length; i++)
+            {
+                var scoreDoc = docs.ScoreDocs[i];
+                hits.Add(HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight, indexedBody[i]));
+            }
+        }
+
         var facets = new SearchFacets(run.Facets.Result(NewsFields.Category), run.Facets.Result(NewsFields.Source))
         {
             Month = run.Facets.Result(NewsFields.Month),

@@ -32,14 +32,22 @@ internal static class SnippetBuilder
     private const string Ellipsis = "…";
 
     /// <summary>The best one or two fragments of <paramref name="text"/> around the tokens that match in <paramref name="fields"/> (each field to analyze the text with, and the query terms to look for in it).</summary>
-    public static string Build(Analyzer analyzer, string? text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields)
+    /// <param name="analyzer">The analyzer of the fields.</param>
+    /// <param name="text">The text (a hit's body).</param>
+    /// <param name="fields">Each field to match the text in, and the query terms to look for in it.</param>
+    /// <param name="indexed">
+    /// A field's matches already read from the index (<see cref="OffsetMatches"/>), ordered by offset: that field's
+    /// analysis is skipped. Those past <see cref="MaxAnalyzedChars"/> are dropped, as analysis would not reach them.
+    /// </param>
+    public static string Build(
+        Analyzer analyzer, string? text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields, (string Field, List<Match> Matches)? indexed = null)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
 
-        var matches = Matches(analyzer, text, fields, MaxAnalyzedChars);
+        var matches = Matches(analyzer, text, fields, MaxAnalyzedChars, indexed);
         var builder = new StringBuilder(MaxFragments * (MaxFragment + 64));
         if (matches.Count == 0)
         {
@@ -79,14 +87,15 @@ internal static class SnippetBuilder
     /// <summary>All of <paramref name="text"/> (a title), escaped, with the tokens that match in <paramref name="fields"/> marked.</summary>
     public static string HighlightAll(Analyzer analyzer, string text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields)
     {
-        var matches = Matches(analyzer, text, fields, int.MaxValue);
+        var matches = Matches(analyzer, text, fields, int.MaxValue, indexed: null);
         var builder = new StringBuilder(text.Length + matches.Count * 13);
         AppendFragment(builder, text, 0, text.Length, matches);
         return builder.ToString();
     }
 
     // The tokens whose term in one of the fields is a query term of that field, in text order, without overlaps.
-    private static List<Match> Matches(Analyzer analyzer, string text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields, int maxChars)
+    private static List<Match> Matches(
+        Analyzer analyzer, string text, IReadOnlyList<(string Field, IReadOnlySet<string> Terms)> fields, int maxChars, (string Field, List<Match> Matches)? indexed)
     {
         var matches = new List<Match>();
         var analyzed = text.Length > maxChars ? text[..SnapEnd(text, 0, maxChars)] : text;
@@ -97,12 +106,18 @@ internal static class SnippetBuilder
                 continue;
             }
 
+            if (indexed is { } known && string.Equals(known.Field, field, StringComparison.Ordinal))
+            {
+                matches.AddRange(known.Matches.Where(match => match.Start >= 0 && match.Start <= match.End && match.End <= analyzed.Length));
+                continue;
+            }
+
             AddMatches(matches, analyzer, field, analyzed, wanted);
         }
 
         if (fields.Count > 1)
         {
-            matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+            matches.Sort(Match.TextOrder);
             var merged = new List<Match>(matches.Count);
             foreach (var match in matches)
             {
@@ -115,6 +130,14 @@ internal static class SnippetBuilder
             matches = merged;
         }
 
+        return matches;
+    }
+
+    /// <summary>The tokens of <paramref name="text"/> analyzed as <paramref name="field"/> whose term is one of <paramref name="wanted"/>, in token order.</summary>
+    internal static List<Match> Analyze(Analyzer analyzer, string field, string text, IReadOnlySet<string> wanted)
+    {
+        var matches = new List<Match>();
+        AddMatches(matches, analyzer, field, text, wanted);
         return matches;
     }
 
@@ -292,5 +315,13 @@ internal static class SnippetBuilder
         }
     }
 
-    private readonly record struct Match(int Start, int End, string Term);
+    /// <summary>A matched token: its offsets in the text and the query term it matched.</summary>
+    internal readonly record struct Match(int Start, int End, string Term)
+    {
+        /// <summary>By start, the longer first, then by term: a total order, so that where two fields match the same word the one kept does not depend on the order they were found in.</summary>
+        public static int TextOrder(Match a, Match b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? b.End.CompareTo(a.End)
+            : string.CompareOrdinal(a.Term, b.Term);
+    }
 }

@@ -19,6 +19,12 @@ public sealed class SharedTextField : Field
     {
     }
 
+    /// <summary>A field named <paramref name="name"/> holding <paramref name="value"/>, indexed and stored as <paramref name="type"/> says (an analyzed type).</summary>
+    public SharedTextField(string name, string value, FieldType type)
+        : base(name, value, type)
+    {
+    }
+
     /// <inheritdoc />
     public override TokenStream GetTokenStream(Analyzer analyzer) =>
         analyzer is NewsAnalyzerFactory.NewsAnalyzer news

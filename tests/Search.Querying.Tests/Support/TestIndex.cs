@@ -12,9 +12,12 @@ internal static class TestIndex
 {
     public static IReadOnlyList<NewsArticle> Tiny { get; } = Load(Path.Combine(AppContext.BaseDirectory, "TestData", "querying", "tiny.jsonl"));
 
-    public static IReadOnlyList<NewsArticle> Load(string path)
+    public static IReadOnlyList<NewsArticle> Load(string path) => Parse(File.ReadLines(path));
+
+    /// <summary>The articles of JSON Lines (id, title, body, category, source, url, date).</summary>
+    public static IReadOnlyList<NewsArticle> Parse(IEnumerable<string> lines)
     {
-        return File.ReadLines(path)
+        return lines
             .Where(line => line.Length > 0)
             .Select(line =>
             {
@@ -33,6 +36,20 @@ internal static class TestIndex
                     PublicationDate.TryParse(date, out var at) ? at : null);
             })
             .ToList();
+    }
+
+    /// <summary>The checkout's root (where Search.sln is), for the sample corpus and <c>../shared</c>.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Search.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Search.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>Writes <paramref name="articles"/> into a new generation of <paramref name="root"/> and switches to it.</summary>
