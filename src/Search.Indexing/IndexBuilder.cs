@@ -5,6 +5,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Search.Core.Analysis;
 using Search.Core.Schema;
+using Search.Core.Storage;
 using Search.Indexing.Corpus;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -49,6 +50,7 @@ internal static class IndexBuilder
         var config = new IndexWriterConfig(IndexVersion.Lucene, analyzer)
         {
             OpenMode = mode,
+            Codec = NewsCodec.Instance,
             RAMBufferSizeMB = options.RamBufferMB,
 
             // #6: a flushed segment is written once, not written and then copied into a compound file (the copy is
@@ -100,7 +102,7 @@ internal static class IndexBuilder
     public static void CommitEmpty(LuceneDirectory directory, AnalysisProfile profile)
     {
         using var analyzer = NewsAnalyzerFactory.Create(profile);
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(IndexVersion.Lucene, analyzer) { OpenMode = OpenMode.CREATE });
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(IndexVersion.Lucene, analyzer) { OpenMode = OpenMode.CREATE, Codec = NewsCodec.Instance });
         writer.SetCommitData(IndexSchema.CommitDataFor(profile));
         writer.Commit();
     }

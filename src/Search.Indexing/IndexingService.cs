@@ -142,7 +142,7 @@ public sealed class IndexingService
         if (deleted.Count > 0)
         {
             using var analyzer = NewsAnalyzerFactory.Create(profile);
-            var config = new IndexWriterConfig(IndexVersion.Lucene, analyzer) { OpenMode = OpenMode.APPEND };
+            var config = new IndexWriterConfig(IndexVersion.Lucene, analyzer) { OpenMode = OpenMode.APPEND, Codec = NewsCodec.Instance };
             var writer = new IndexWriter(directory, config);
             var committed = false;
             try

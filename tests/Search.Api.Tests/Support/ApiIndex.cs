@@ -30,7 +30,7 @@ internal sealed class ApiIndex : IDisposable
         var layout = new IndexLayout(Root);
         var generation = layout.CreateGeneration();
         using (var directory = FSDirectory.Open(generation))
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(IndexVersion.Lucene, NewsAnalyzerFactory.Create())))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(IndexVersion.Lucene, NewsAnalyzerFactory.Create()) { Codec = NewsCodec.Instance }))
         {
             foreach (var article in articles)
             {

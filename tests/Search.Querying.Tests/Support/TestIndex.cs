@@ -68,6 +68,7 @@ internal static class TestIndex
         using var directory = FSDirectory.Open(generation);
         var config = new IndexWriterConfig(IndexVersion.Lucene, NewsAnalyzerFactory.Create())
         {
+            Codec = NewsCodec.Instance,
             OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
         };
         using var writer = new IndexWriter(directory, config);
