@@ -16,7 +16,8 @@ namespace Search.Querying;
 /// transpositions counting as one edit) intersected with the terms dictionary, at most <see cref="MaxCandidates"/> per
 /// word, ranked by edit distance, then document frequency; one edit is tried before two (<see cref="Best"/>).
 /// <list type="bullet">
-/// <item>Did-you-mean: a word is suspicious when fewer than <see cref="RareDocFreq"/> articles contain it; it is replaced
+/// <item>Did-you-mean: a word is suspicious when fewer than <see cref="RareDocFreq"/> articles contain it and its stem
+/// too (a rare inflection of a common stem is matched by the stemmed fields already, so it is no typo); it is replaced
 /// by the best candidate within <see cref="SuggestionEdits"/> edits that is at least <see cref="MinGain"/> times as
 /// frequent. The caller keeps the correction only if it has results.</item>
 /// <item>Typo tolerance: each word gets a budget by length (<see cref="TypoEdits"/>: 0 under 4 letters, 1 from 4, 2 from
@@ -61,7 +62,9 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
                 continue;
             }
 
-            if (Correction(reader, term) is { } correction)
+            // Only rare words are looked at, and only when their stem is rare too (#6, sixth round).
+            if (DocFreq(reader, term) < RareDocFreq && StemDocFreq(reader, element.Text) < RareDocFreq
+                && Correction(reader, term) is { } correction)
             {
                 replacements.Add((element.Position, element.Text.Length, surface(correction) ?? correction));
             }
@@ -269,6 +272,14 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
 
     private static int DocFreq(IndexReader reader, string term) =>
         reader.DocFreq(new Term(NewsFields.BodyExact, term)) + reader.DocFreq(new Term(NewsFields.TitleExact, term));
+
+    // The articles the word's stem is in: the most of its stemmed forms (with proclitic variants) in the body. A rare
+    // spelling whose stem is in enough articles is an inflection the stemmed fields already match (فقتلها, "so he killed
+    // her": قتل), not a typo: the search found what it means. Over the bench's 2,000 queries this drops 33 of 47
+    // did-you-means, nearly all of them another word (فتحها, "opened it"), and the walks behind them, the slowest
+    // searches of the mix (10-40 ms); a typo that recurs in a few articles (الإسرئيلي) is no longer corrected either.
+    private int StemDocFreq(IndexReader reader, string word) =>
+        TokenInspector.Analyze(analyzer, NewsFields.Body, word).Select(token => reader.DocFreq(new Term(NewsFields.Body, token.Term))).DefaultIfEmpty(0).Max();
 
     // The normalized, unstemmed term of a single word; null for stop words and for text the tokenizer splits.
     private string? ExactTerm(string word)

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Search.Core.Analysis;
 using Search.Core.Schema;
 using Search.Querying.Tests.Support;
 
@@ -44,6 +45,37 @@ public sealed class SpellingCorrectorTests
 
         // A word in enough articles is not a typo.
         Assert.Null(SpellingCorrector.Correction(reader, "الصين"));
+    }
+
+    [Fact]
+    public void OffersNoDidYouMeanForARareInflectionOfACommonStem()
+    {
+        using var temp = new TempDirectory();
+        using var reader = DirectoryReader.Open(FSDirectory.Open(TestIndex.CreateGeneration(temp.Path, InflectionIndex())));
+        var corrector = new SpellingCorrector(NewsAnalyzerFactory.Create(), new NewsQueryParser());
+
+        // فقتلها ("so he killed her") is in one article and two edits from فتحها ("opened it"), in twelve: a correction
+        // by its spelling alone. But its stem is in six articles, which the stemmed search matches: no typo.
+        Assert.Equal("فتحها", SpellingCorrector.Correction(reader, "فقتلها"));
+        Assert.Null(corrector.DidYouMean(reader, "فقتلها", _ => null));
+
+        // A typo whose stem is as rare as its spelling is still corrected.
+        Assert.Equal("فتحها", corrector.DidYouMean(reader, "فتجها", _ => null));
+    }
+
+    private static IEnumerable<NewsArticle> InflectionIndex()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            yield return new NewsArticle($"open-{i}", $"الشركة فتحها المدير في اليوم رقم {i}");
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            yield return new NewsArticle($"kill-{i}", $"قتل رجل في الحادث رقم {i}");
+        }
+
+        yield return new NewsArticle("kill-her", "وجدها اللص فقتلها");
     }
 
     // 30 articles about الصين, one with البني, and 276 rare words ال + two letters before ص + ي, each two edits from الصني.
