@@ -63,8 +63,9 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
             }
 
             // Only rare words are looked at, and only when their stem is rare too (#6, sixth round).
-            if (DocFreq(reader, term) < RareDocFreq && StemDocFreq(reader, element.Text) < RareDocFreq
-                && Correction(reader, term) is { } correction)
+            var docFreq = DocFreq(reader, term);
+            if (docFreq < RareDocFreq && StemDocFreq(reader, element.Text) < RareDocFreq
+                && Correction(reader, term, docFreq) is { } correction)
             {
                 replacements.Add((element.Position, element.Text.Length, surface(correction) ?? correction));
             }
@@ -74,9 +75,11 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
     }
 
     /// <summary>The did-you-mean correction of one normalized word: null when the word is not rare or has no close spelling that is more frequent.</summary>
-    public static string? Correction(IndexReader reader, string term)
+    public static string? Correction(IndexReader reader, string term) => Correction(reader, term, DocFreq(reader, term));
+
+    // The correction of a word found in docFreq articles.
+    private static string? Correction(IndexReader reader, string term, int docFreq)
     {
-        var docFreq = DocFreq(reader, term);
         if (docFreq >= RareDocFreq)
         {
             return null;
