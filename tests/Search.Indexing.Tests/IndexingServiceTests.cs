@@ -1,5 +1,6 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Schema;
@@ -96,6 +97,37 @@ public sealed class IndexingServiceTests : IDisposable
         Assert.Equal((20, 180), (report.Indexed, report.Replaced));
         Assert.Equal(20, Fixtures.CountDocuments(_layout));
         Assert.Equal("version 9", Fixtures.StoredBody(_layout, "doc-7"));
+    }
+
+    [Fact]
+    public void LaterRecordWinsWhateverWorkerWritesTheEarlierOne()
+    {
+        // 1,500 ids, each written twice, the second time 1 to 97 records later: the two records of an id fall in the
+        // same batch or in batches that different workers take at the same moment. The later one must win every time.
+        var lines = new List<string>();
+        var pending = new Queue<(int Id, int Due)>();
+        for (var id = 0; id < 1500; id++)
+        {
+            lines.Add($"{{\"id\": \"doc-{id}\", \"body\": \"first\"}}");
+            pending.Enqueue((id, lines.Count + 1 + id % 97));
+            while (pending.TryPeek(out var next) && next.Due <= lines.Count)
+            {
+                lines.Add($"{{\"id\": \"doc-{pending.Dequeue().Id}\", \"body\": \"second\"}}");
+            }
+        }
+
+        lines.AddRange(pending.Select(next => $"{{\"id\": \"doc-{next.Id}\", \"body\": \"second\"}}"));
+        var path = _temp.Write("pairs.jsonl", string.Join('\n', lines));
+
+        var report = _service.Index(_layout, [path], new IndexingOptions(), Token);
+
+        Assert.Equal((1500, 1500), (report.Indexed, report.Replaced));
+        using var directory = FSDirectory.Open(_layout.TryGetCurrent()!);
+        using var reader = DirectoryReader.Open(directory);
+        Assert.Equal(1500, reader.NumDocs);
+        var searcher = new IndexSearcher(reader);
+        var stale = searcher.Search(new TermQuery(new Term(NewsFields.BodyExact, "first")), 10);
+        Assert.Equal(0, stale.TotalHits);
     }
 
     [Fact]
