@@ -16,12 +16,14 @@ public sealed class NewsSearcherRefreshTests : IDisposable
     private NewsSearcher Open(TimeSpan? interval = null) =>
         new(new NewsSearcherOptions(_root.Path, interval ?? Timeout.InfiniteTimeSpan));
 
+    // Generous on purpose: the refresh timer ticks every 100 ms, but on a loaded CI machine its thread-pool callback can
+    // wait seconds for a thread (a 5 s limit failed once so). This checks that the refresh happens on its own, not how fast.
     private static void WaitFor(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "The condition was not met within 5 s.");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The condition was not met within 30 s.");
             Thread.Sleep(25);
         }
     }
@@ -43,7 +45,7 @@ public sealed class NewsSearcherRefreshTests : IDisposable
     }
 
     [Fact]
-    public void SeesNewCommitWithinASecondOnItsOwn()
+    public void SeesNewCommitOnItsOwn()
     {
         var generation = TestIndex.CreateGeneration(_root.Path, [Article("a1", "الزيتون في الجبال")]);
         using var searcher = Open(TimeSpan.FromMilliseconds(100));
