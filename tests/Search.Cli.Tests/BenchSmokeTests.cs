@@ -19,6 +19,11 @@ public sealed class BenchSmokeTests
         Assert.Equal(64, bench.GetProperty("reference").GetProperty("documents").GetInt64());
         Assert.Equal(64, bench.GetProperty("ours").GetProperty("documents").GetInt64());
         Assert.True(bench.GetProperty("ours").GetProperty("indexBytes").GetInt64() > 0);
+
+        // Seven analyzed fields hold more tokens than the reference's title and body.
+        var referenceTokens = bench.GetProperty("reference").GetProperty("tokens").GetInt64();
+        Assert.True(referenceTokens > 0);
+        Assert.True(bench.GetProperty("ours").GetProperty("tokens").GetInt64() > referenceTokens);
         Assert.True(bench.GetProperty("analysisCeiling").GetDouble() > 0);
         Assert.Equal(50, bench.GetProperty("inProcess").GetProperty("count").GetInt32());
         // wrk when it is installed (.ci/run installs it), the in-repo generator otherwise; the table says which.

@@ -109,8 +109,9 @@ internal static class BenchCommand
             var summary = JsonDocument.Parse(await child.OutputAsync(cancellationToken)).RootElement;
             var seconds = summary.GetProperty("elapsedSeconds").GetDouble();
             var documents = summary.GetProperty("indexed").GetInt64() + summary.GetProperty("replaced").GetInt64();
+            var generation = new IndexLayout(indexRoot).TryGetCurrent()!;
             ours = new IndexRun(documents, seconds, documents / seconds, megabytes / seconds, child.PeakResident,
-                FolderSize(new IndexLayout(indexRoot).TryGetCurrent()!));
+                FolderSize(generation), IndexTokens.Count(generation));
         }
 
         Say("analysis only, all cores (the ceiling)");
@@ -124,7 +125,7 @@ internal static class BenchCommand
         var referenceCount = ReferenceIndexer.Run(corpus.Files, referencePath);
         var referenceSeconds = clock.Elapsed.TotalSeconds;
         var reference = new IndexRun(referenceCount, referenceSeconds, referenceCount / referenceSeconds,
-            megabytes / referenceSeconds, 0, FolderSize(referencePath));
+            megabytes / referenceSeconds, 0, FolderSize(referencePath), IndexTokens.Count(referencePath));
         TryDelete(referencePath);
 
         Say($"in-process search: {queryCount} queries after 200 of warm-up");
@@ -266,10 +267,14 @@ internal static class BenchCommand
             .AddColumns("what", "figure", "ratio");
         table.AddRow("[bold]indexing[/]", string.Empty, string.Empty);
         table.AddRow("reference: 1 thread, stock ArabicAnalyzer, AddDocument",
-            $"{F(r.Reference.DocsPerSecond)} docs/s, {F(r.Reference.MegabytesPerSecond, "N1")} MB/s, {F(r.Reference.Seconds, "N1")} s", "1.00x");
+            $"{F(r.Reference.DocsPerSecond)} docs/s, {F(r.Reference.MegabytesPerSecond, "N1")} MB/s, {F(r.Reference.Seconds, "N1")} s",
+            "1.00x");
         table.AddRow("news-search index, empty on-disk index",
             $"{F(r.Ours.DocsPerSecond)} docs/s, {F(r.Ours.MegabytesPerSecond, "N1")} MB/s, {F(r.Ours.Seconds, "N1")} s",
             $"{F(r.Ours.DocsPerSecond / r.Reference.DocsPerSecond, "N2")}x reference, {F(100 * r.Ours.DocsPerSecond / r.AnalysisCeiling, "N0")}% of ceiling");
+        table.AddRow("  tokens indexed per article: reference, news-search",
+            $"{F(r.Reference.TokensPerDocument, "N0")}, {F(r.Ours.TokensPerDocument, "N0")}",
+            $"{F(r.Ours.TokensPerDocument / r.Reference.TokensPerDocument, "N2")}x the tokens; {F(r.Ours.TokensPerSecond / r.Reference.TokensPerSecond, "N2")}x reference in tokens/s");
         table.AddRow("  peak memory, index size", $"{Mb(r.Ours.PeakResident)}, {Mb(r.Ours.IndexBytes)} on disk", string.Empty);
         table.AddRow("analysis only, all cores (ceiling)", $"{F(r.AnalysisCeiling)} docs/s",
             $"{F(r.AnalysisCeiling / r.Reference.DocsPerSecond, "N2")}x reference");
@@ -357,7 +362,14 @@ internal static class BenchCommand
         }
     }
 
-    private sealed record IndexRun(long Documents, double Seconds, double DocsPerSecond, double MegabytesPerSecond, long PeakResident, long IndexBytes);
+    // Tokens: what the postings hold (IndexTokens), the inverting work, which grows with the analyzed fields.
+    private sealed record IndexRun(
+        long Documents, double Seconds, double DocsPerSecond, double MegabytesPerSecond, long PeakResident, long IndexBytes, long Tokens)
+    {
+        public double TokensPerDocument => Documents > 0 ? (double)Tokens / Documents : 0;
+
+        public double TokensPerSecond => Seconds > 0 ? Tokens / Seconds : 0;
+    }
 
     // Workstation or server, and the largest gen0 budget: with ~1 MB allocated per search, the budget decides how often
     // a search stops for a collection (#6: DOTNET_GCgen0size, see README "Performance"), so every table says which it had.
