@@ -19,10 +19,15 @@ internal static class IndexTokens
         long tokens = 0;
         foreach (var leaf in reader.Leaves)
         {
-            var fields = leaf.AtomicReader.Fields;
-            foreach (var field in fields ?? Enumerable.Empty<string>())
+            if (leaf.AtomicReader.Fields is not { } fields)
             {
-                tokens += Math.Max(0, fields!.GetTerms(field)?.SumTotalTermFreq ?? 0);
+                continue;
+            }
+
+            foreach (var field in fields)
+            {
+                // -1 where the field keeps no frequencies.
+                tokens += Math.Max(0, fields.GetTerms(field)?.SumTotalTermFreq ?? 0);
             }
         }
 

@@ -267,8 +267,7 @@ internal static class BenchCommand
             .AddColumns("what", "figure", "ratio");
         table.AddRow("[bold]indexing[/]", string.Empty, string.Empty);
         table.AddRow("reference: 1 thread, stock ArabicAnalyzer, AddDocument",
-            $"{F(r.Reference.DocsPerSecond)} docs/s, {F(r.Reference.MegabytesPerSecond, "N1")} MB/s, {F(r.Reference.Seconds, "N1")} s",
-            "1.00x");
+            $"{F(r.Reference.DocsPerSecond)} docs/s, {F(r.Reference.MegabytesPerSecond, "N1")} MB/s, {F(r.Reference.Seconds, "N1")} s", "1.00x");
         table.AddRow("news-search index, empty on-disk index",
             $"{F(r.Ours.DocsPerSecond)} docs/s, {F(r.Ours.MegabytesPerSecond, "N1")} MB/s, {F(r.Ours.Seconds, "N1")} s",
             $"{F(r.Ours.DocsPerSecond / r.Reference.DocsPerSecond, "N2")}x reference, {F(100 * r.Ours.DocsPerSecond / r.AnalysisCeiling, "N0")}% of ceiling");
