@@ -99,7 +99,8 @@ public sealed class MappedDirectoryTests : IDisposable
     [Fact]
     public void StoredFieldsAreReadWithPositionalReadsThatBehaveTheSame()
     {
-        // Longer than the 16 KiB buffer, so reads cross refills; ".fdt" is the stored-fields extension.
+        // Several buffers long (StoredFieldsBufferSize, 8 KiB), so reads cross refills, starting 4 bytes before a buffer
+        // boundary; ".fdt" is the stored-fields extension.
         var bytes = Enumerable.Range(0, 40_000).Select(i => (byte)(i * 7)).ToArray();
         WriteFile("_0.fdt", output =>
         {
