@@ -19,6 +19,8 @@ public sealed class BenchSmokeTests
         Assert.Equal(64, bench.GetProperty("reference").GetProperty("documents").GetInt64());
         Assert.Equal(64, bench.GetProperty("ours").GetProperty("documents").GetInt64());
         Assert.True(bench.GetProperty("ours").GetProperty("indexBytes").GetInt64() > 0);
+        Assert.True(bench.GetProperty("ours").GetProperty("segments").GetInt32() >= 1);
+        Assert.True(bench.GetProperty("reference").GetProperty("segments").GetInt32() >= 1);
 
         // Seven analyzed fields hold more tokens than the reference's title and body.
         var referenceTokens = bench.GetProperty("reference").GetProperty("tokens").GetInt64();

@@ -110,8 +110,9 @@ internal static class BenchCommand
             var seconds = summary.GetProperty("elapsedSeconds").GetDouble();
             var documents = summary.GetProperty("indexed").GetInt64() + summary.GetProperty("replaced").GetInt64();
             var generation = new IndexLayout(indexRoot).TryGetCurrent()!;
+            var contents = IndexContents.Read(generation);
             ours = new IndexRun(documents, seconds, documents / seconds, megabytes / seconds, child.PeakResident,
-                FolderSize(generation), IndexTokens.Count(generation));
+                FolderSize(generation), contents.Tokens, contents.Segments);
         }
 
         Say("analysis only, all cores (the ceiling)");
@@ -124,8 +125,9 @@ internal static class BenchCommand
         clock.Restart();
         var referenceCount = ReferenceIndexer.Run(corpus.Files, referencePath);
         var referenceSeconds = clock.Elapsed.TotalSeconds;
+        var referenceContents = IndexContents.Read(referencePath);
         var reference = new IndexRun(referenceCount, referenceSeconds, referenceCount / referenceSeconds,
-            megabytes / referenceSeconds, 0, FolderSize(referencePath), IndexTokens.Count(referencePath));
+            megabytes / referenceSeconds, 0, FolderSize(referencePath), referenceContents.Tokens, referenceContents.Segments);
         TryDelete(referencePath);
 
         Say($"in-process search: {queryCount} queries after 200 of warm-up");
@@ -274,7 +276,7 @@ internal static class BenchCommand
         table.AddRow("  tokens indexed per article: reference, news-search",
             $"{F(r.Reference.TokensPerDocument, "N0")}, {F(r.Ours.TokensPerDocument, "N0")}",
             $"{F(r.Ours.TokensPerDocument / r.Reference.TokensPerDocument, "N2")}x the tokens; {F(r.Ours.TokensPerSecond / r.Reference.TokensPerSecond, "N2")}x reference in tokens/s");
-        table.AddRow("  peak memory, index size", $"{Mb(r.Ours.PeakResident)}, {Mb(r.Ours.IndexBytes)} on disk", string.Empty);
+        table.AddRow("  peak memory, index size", $"{Mb(r.Ours.PeakResident)}, {Mb(r.Ours.IndexBytes)} on disk in {F(r.Ours.Segments)} segment(s)", string.Empty);
         table.AddRow("analysis only, all cores (ceiling)", $"{F(r.AnalysisCeiling)} docs/s",
             $"{F(r.AnalysisCeiling / r.Reference.DocsPerSecond, "N2")}x reference");
         table.AddRow("[bold]search, in process[/]", string.Empty, string.Empty);
@@ -361,9 +363,11 @@ internal static class BenchCommand
         }
     }
 
-    // Tokens: what the postings hold (IndexTokens), the inverting work, which grows with the analyzed fields.
+    // Tokens: what the postings hold, the inverting work, which grows with the analyzed fields; segments: what the build
+    // left for searches to look each term up in (IndexContents).
     private sealed record IndexRun(
-        long Documents, double Seconds, double DocsPerSecond, double MegabytesPerSecond, long PeakResident, long IndexBytes, long Tokens)
+        long Documents, double Seconds, double DocsPerSecond, double MegabytesPerSecond, long PeakResident, long IndexBytes,
+        long Tokens, int Segments)
     {
         public double TokensPerDocument => Documents > 0 ? (double)Tokens / Documents : 0;
 

@@ -3,16 +3,18 @@ using Lucene.Net.Store;
 
 namespace Search.Cli.Bench;
 
-/// <summary>How many tokens an index's postings hold: over its segments and fields, the sum of each field's total term frequency.</summary>
+/// <summary>What an index built by the bench holds: the tokens its postings hold and the segments it was left in.</summary>
 /// <remarks>
 /// Inverting costs per token (a hash lookup and a few bytes of postings each), so the bench sets each build's speed
 /// beside the tokens it wrote: the reference indexes title and body once, news-search seven analyzed fields (#6).
-/// Fields indexed without frequencies (ids, facets, dates) count nothing.
+/// <see cref="Tokens"/> is, over the segments and fields, the sum of each field's total term frequency; fields indexed
+/// without frequencies (ids, facets, dates) count nothing. A search looks each of its terms up in every segment, so
+/// <see cref="Segments"/> explains much of how search cost grows with <c>--scale</c> (README "How cost grows").
 /// </remarks>
-internal static class IndexTokens
+internal sealed record IndexContents(long Tokens, int Segments)
 {
-    /// <summary>The tokens of the index at <paramref name="path"/>.</summary>
-    public static long Count(string path)
+    /// <summary>The contents of the index at <paramref name="path"/>.</summary>
+    public static IndexContents Read(string path)
     {
         using var directory = FSDirectory.Open(path);
         using var reader = DirectoryReader.Open(directory);
@@ -31,6 +33,6 @@ internal static class IndexTokens
             }
         }
 
-        return tokens;
+        return new IndexContents(tokens, reader.Leaves.Count);
     }
 }
