@@ -87,7 +87,7 @@ internal sealed class SegmentSuggestions
             var surfaces = new string[tokens.Count];
             for (var i = 0; i < tokens.Count; i++)
             {
-                surfaces[i] = SuggestionDictionary.Clean(title, tokens[i].StartOffset, tokens[i].EndOffset);
+                surfaces[i] = Shared(tokens[i].Term, SuggestionDictionary.Clean(title, tokens[i].StartOffset, tokens[i].EndOffset));
                 SuggestionDictionary.Count(part.Spellings, (tokens[i].Term, surfaces[i]));
             }
 
@@ -106,7 +106,7 @@ internal sealed class SegmentSuggestions
                     if (seenInTitle.Add(key))
                     {
                         SuggestionDictionary.Count(part.PhraseCounts, key);
-                        SuggestionDictionary.Count(part.PhraseSpellings, (key, string.Join(' ', surfaces, i, length)));
+                        SuggestionDictionary.Count(part.PhraseSpellings, (key, Shared(key, string.Join(' ', surfaces, i, length))));
                     }
                 }
             }
@@ -133,8 +133,12 @@ internal sealed class SegmentSuggestions
             // A word cut by the lead's end is not a spelling.
             if (token.EndOffset < lead.Length || lead.Length == body.Length)
             {
-                SuggestionDictionary.Count(part.Spellings, (token.Term, SuggestionDictionary.Clean(lead, token.StartOffset, token.EndOffset)));
+                SuggestionDictionary.Count(part.Spellings, (token.Term, Shared(token.Term, SuggestionDictionary.Clean(lead, token.StartOffset, token.EndOffset))));
             }
         }
     }
+
+    // A spelling that is its own normalized form shares that string: a part lives as long as its segment.
+    private static string Shared(string normalized, string surface) =>
+        string.Equals(normalized, surface, StringComparison.Ordinal) ? normalized : surface;
 }
