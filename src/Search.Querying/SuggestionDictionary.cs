@@ -84,7 +84,6 @@ internal sealed class SuggestionDictionary
         var minPhraseCount = reader.NumDocs >= SmallIndex ? 2 : 1;
 
         var spellings = new Dictionary<(string Term, string Surface), int>();
-        var phraseCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var phraseSpellings = new Dictionary<(string Key, string Surface), int>();
         var headlineItems = new List<(string Key, int Entry, long Weight)>();
         var titles = new List<(string Title, string Id)>();
@@ -97,7 +96,6 @@ internal sealed class SuggestionDictionary
             var leaf = leaves[i];
             var segment = parts[i];
             Add(spellings, segment.Spellings);
-            Add(phraseCounts, segment.PhraseCounts);
             Add(phraseSpellings, segment.PhraseSpellings);
 
             // Deletions change without the segment changing: headlines of deleted articles are skipped here (the
@@ -181,6 +179,13 @@ internal sealed class SuggestionDictionary
                     wordItems.Add((detachedAlias, second, docFreq));
                 }
             }
+        }
+
+        // A headline counts a phrase once under one spelling, so a phrase's count is the sum of its spellings' counts.
+        var phraseCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ((key, _), count) in phraseSpellings)
+        {
+            phraseCounts[key] = phraseCounts.GetValueOrDefault(key) + count;
         }
 
         var phraseSurfaces = BestSpellings(phraseSpellings);
