@@ -165,4 +165,42 @@ public sealed class NewsSearcherRefreshTests : IDisposable
         Assert.Equal(0, failures);
         Assert.EndsWith("gen-000006", searcher.Status.Generation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CountsHeadlinePhrasesOverEverySegmentAfterACommit()
+    {
+        static NewsArticle Headline(string id, string title) => new(id, "نص الخبر", Title: title, Category: "اقتصاد");
+
+        // The first segment has سوق الذهب in three headlines and سوق النفط in two; the commit adds a segment with سوق
+        // القمح in three and سوق النفط in two more. Only the sum over both segments' parts puts سوق النفط first (4 against
+        // 3 and 3): the new segment alone would put سوق القمح first, the old dictionary سوق الذهب, and counting spellings
+        // instead of headlines would tie all three (سوق النفط sorts last).
+        var generation = TestIndex.CreateGeneration(_root.Path,
+        [
+            Headline("g1", "سوق الذهب يرتفع"),
+            Headline("g2", "سوق الذهب يستقر"),
+            Headline("g3", "سوق الذهب يتراجع"),
+            Headline("o1", "سوق النفط ينخفض"),
+            Headline("o2", "سوق النفط يتحسن"),
+        ]);
+        using var searcher = Open();
+        string FirstPhrase() => searcher.Suggest("سوق ").Suggestions.First(s => s.Kind == SuggestionKind.Phrase).Text;
+
+        Assert.Equal("سوق الذهب", FirstPhrase());
+
+        TestIndex.Commit(generation,
+        [
+            Headline("w1", "سوق القمح يرتفع"),
+            Headline("w2", "سوق القمح يستقر"),
+            Headline("w3", "سوق القمح يتراجع"),
+            Headline("o3", "سوق النفط يرتفع"),
+            Headline("o4", "سوق النفط يستقر"),
+        ]);
+        searcher.Refresh();
+
+        // The new reader's dictionary is built in the background; suggestions come from the previous one meanwhile.
+        WaitFor(() => FirstPhrase() == "سوق النفط");
+        using var lease = searcher.Acquire();
+        Assert.Equal(2, lease.Searcher.IndexReader.Leaves.Count);
+    }
 }
