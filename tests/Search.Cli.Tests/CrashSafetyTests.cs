@@ -12,7 +12,7 @@ namespace Search.Cli.Tests;
 /// <summary>
 /// #7: bulk <c>index</c> killed (SIGKILL) at random moments: every time the index opens, passes CheckIndex and holds
 /// only whole documents of its input, with no duplicate; running the same <c>index</c> again completes it. And Ctrl+C
-/// (SIGINT) commits what was indexed and exits 130. Runs the real executable in a child process.
+/// (SIGINT) or SIGTERM commits what was indexed and exits 130. Runs the real executable in a child process.
 /// </summary>
 public sealed class CrashSafetyTests : IDisposable
 {
@@ -68,8 +68,10 @@ public sealed class CrashSafetyTests : IDisposable
             $"no kill landed mid-run: {string.Join(", ", committedCounts)}");
     }
 
-    [Fact]
-    public async Task CtrlCCommitsWhatWasIndexedAndSaysSo()
+    [Theory]
+    [InlineData(SignalInterrupt)] // Ctrl+C
+    [InlineData(SignalTerminate)] // kill <pid>, systemd stop: what stops a run started in the background
+    public async Task InterruptCommitsWhatWasIndexedAndSaysSo(int signal)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "uses POSIX signals");
         var input = WriteCorpus(CtrlCArticles);
@@ -80,7 +82,7 @@ public sealed class CrashSafetyTests : IDisposable
         await progress.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken); // indexing is under way
 
         // kill(2) itself: no process to start between the progress line and the signal.
-        Assert.True(Kill(child.Id, SignalInterrupt) == 0, $"kill({child.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
+        Assert.True(Kill(child.Id, signal) == 0, $"kill({child.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
 
         var output = await child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await child.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -181,6 +183,8 @@ public sealed class CrashSafetyTests : IDisposable
     }
 
     private const int SignalInterrupt = 2; // SIGINT on Linux and macOS
+
+    private const int SignalTerminate = 15; // SIGTERM on Linux and macOS
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
