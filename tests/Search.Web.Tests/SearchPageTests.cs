@@ -259,9 +259,49 @@ public sealed partial class SearchPageTests(WebAppFixture app)
     /// </summary>
     internal static async Task TypeAndAwaitSuggestionsAsync(IPage page, ILocator box, string text)
     {
-        var answer = await page.RunAndWaitForResponseAsync(
-            () => box.PressSequentiallyAsync(text, new() { Delay = 60 }),
-            response => response.Url.Contains("/suggest?q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
+        // What the page asked for and got, so that a wait that runs out says whether the request was never made, not
+        // answered, or answered otherwise.
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Record(object? sender, IRequest request)
+        {
+            if (request.Url.Contains("/suggest?", StringComparison.Ordinal))
+            {
+                seen.Enqueue("asked " + Uri.UnescapeDataString(request.Url));
+            }
+        }
+
+        void RecordAnswer(object? sender, IResponse response)
+        {
+            if (response.Url.Contains("/suggest?", StringComparison.Ordinal))
+            {
+                seen.Enqueue($"answered {response.Status} " + Uri.UnescapeDataString(response.Url));
+            }
+        }
+
+        page.Request += Record;
+        page.Response += RecordAnswer;
+        IResponse answer;
+        try
+        {
+            // Longer than the default wait: the first keystrokes of a run on a busy machine are the slowest.
+            answer = await page.RunAndWaitForResponseAsync(
+                () => box.PressSequentiallyAsync(text, new() { Delay = 60 }),
+                response => response.Url.Contains("/suggest?q=" + Uri.EscapeDataString(text), StringComparison.Ordinal),
+                new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(
+                $"no answer to /suggest for \"{text}\"; the box holds \"{await box.InputValueAsync()}\"; "
+                + $"/suggest traffic: [{string.Join(", ", seen)}]",
+                e);
+        }
+        finally
+        {
+            page.Request -= Record;
+            page.Response -= RecordAnswer;
+        }
+
         var body = await answer.TextAsync();
         Assert.True(answer.Status == 200 && body.Contains("\"text\"", StringComparison.Ordinal),
             $"/suggest answered {answer.Status} with no suggestion: {body}");
