@@ -18,10 +18,10 @@ public sealed class CrashSafetyTests : IDisposable
 {
     private const int Articles = 12_000;
 
-    // Ctrl+C must land while the input is still being read (once every record is read, the run completes whatever the
+    // The signal must land while the input is still being read (once every record is read, the run completes whatever the
     // signal says): the first progress line comes about 2 s into the run, and 12,000 articles took 6 s in all on a busy
     // 2-core machine. Twice as many leave a margin for a slow test host.
-    private const int CtrlCArticles = 24_000;
+    private const int InterruptedArticles = 24_000;
 
     private readonly TempDirectory _temp = new();
 
@@ -74,7 +74,7 @@ public sealed class CrashSafetyTests : IDisposable
     public async Task InterruptCommitsWhatWasIndexedAndSaysSo(int signal)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "uses POSIX signals");
-        var input = WriteCorpus(CtrlCArticles);
+        var input = WriteCorpus(InterruptedArticles);
         var index = Path.Combine(_temp.Path, "index");
         var progress = new TaskCompletionSource();
         using var child = Start(["index", input, "--index", index, "--commit-every", "0", "--json"],
@@ -91,7 +91,7 @@ public sealed class CrashSafetyTests : IDisposable
 
         Assert.Equal(130, child.ExitCode);
         Assert.StartsWith("cancelled", summary.GetProperty("outcome").GetString(), StringComparison.Ordinal);
-        Assert.InRange(indexed, 1, CtrlCArticles - 1);
+        Assert.InRange(indexed, 1, InterruptedArticles - 1);
         Assert.Equal(indexed, AssertConsistent(index, ReadBodies(input))); // all of it committed, nothing more
     }
 
