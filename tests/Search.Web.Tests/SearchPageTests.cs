@@ -291,9 +291,18 @@ public sealed partial class SearchPageTests(WebAppFixture app)
         }
         catch (TimeoutException e)
         {
+            string value;
+            try
+            {
+                value = await box.InputValueAsync(new() { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                value = "(unreadable)";
+            }
+
             throw new TimeoutException(
-                $"no answer to /suggest for \"{text}\"; the box holds \"{await box.InputValueAsync()}\"; "
-                + $"/suggest traffic: [{string.Join(", ", seen)}]",
+                $"no answer to /suggest for \"{text}\"; the box holds \"{value}\"; /suggest traffic: [{string.Join(", ", seen)}]",
                 e);
         }
         finally
