@@ -27,14 +27,20 @@ internal sealed class SearchExecutor(
     public SearchPage Execute(SearchRequest request, ParsedQuery parsed, IndexSearcher searcher, long started)
     {
         var text = request.Query ?? string.Empty;
+        var parseMs = ElapsedMs(started);
         if (parsed.Kind == ParsedQueryKind.Nothing)
         {
-            return new SearchPage(text, 0, ElapsedMs(started), request.Page, request.Size, [], SearchFacets.Empty);
+            return new SearchPage(text, 0, ElapsedMs(started), request.Page, request.Size, [], SearchFacets.Empty)
+            {
+                Timings = SearchTimings.None with { ParseMs = parseMs },
+            };
         }
 
         // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
         var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
+        var phase = Stopwatch.GetTimestamp();
         var run = Run(searcher, parsed.Query, byDate, request);
+        var matchMs = Lap(ref phase);
         string? didYouMean = null;
         string? searched = null;
         if (parsed.Kind == ParsedQueryKind.Terms && request.Correct)
@@ -60,6 +66,7 @@ internal sealed class SearchExecutor(
             }
         }
 
+        var correctionMs = Lap(ref phase);
         var docs = run.Top.GetTopDocs((request.Page - 1) * request.Size, request.Size);
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
         if (docs.ScoreDocs.Length > 0)
@@ -77,8 +84,10 @@ internal sealed class SearchExecutor(
         {
             Month = run.Facets.Result(NewsFields.Month),
         };
+        var hitsMs = Lap(ref phase);
         return new SearchPage(text, run.Total, ElapsedMs(started), request.Page, request.Size, hits, facets)
         {
+            Timings = new SearchTimings(parseMs, matchMs, 0, correctionMs, hitsMs),
             DidYouMean = didYouMean,
             Corrected = searched is not null,
             SearchedQuery = searched,
@@ -213,6 +222,15 @@ internal sealed class SearchExecutor(
             Found = true;
             throw new CollectionTerminatedException();
         }
+    }
+
+    // Milliseconds since the last lap, and the lap moved to now.
+    private static double Lap(ref long since)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var ms = Stopwatch.GetElapsedTime(since, now).TotalMilliseconds;
+        since = now;
+        return Math.Round(ms, 3);
     }
 
     /// <summary>Milliseconds since <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp), as pages report them.</summary>

@@ -41,4 +41,7 @@ public sealed record SearchPage(
     /// then the time this serving took.
     /// </summary>
     public bool Cached { get; init; }
+
+    /// <summary>Where the search's time went, by phase (<see cref="SearchTimings.None"/> for a page from the result cache).</summary>
+    public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

@@ -19,6 +19,20 @@ public sealed class NewsSearcherTests(TinyIndexFixture index) : IClassFixture<Ti
     }
 
     [Fact]
+    public void ReportsWhereTheSearchTimeWentByPhase()
+    {
+        var page = _searcher.Search(new SearchRequest("أسعار النفط الخليج"));
+
+        var timings = page.Timings;
+        Assert.NotSame(SearchTimings.None, timings);
+        Assert.True(timings.MatchMs > 0, "the pass over the matches takes time");
+        Assert.True(timings.HitsMs > 0, "loading three hits takes time");
+        Assert.All(new[] { timings.ParseMs, timings.RescoreMs, timings.CorrectionMs }, ms => Assert.True(ms >= 0));
+        var phases = timings.ParseMs + timings.MatchMs + timings.RescoreMs + timings.CorrectionMs + timings.HitsMs;
+        Assert.True(phases <= page.TookMs + 0.01, $"phases {phases} ms within the answer's {page.TookMs} ms");
+    }
+
+    [Fact]
     public void RanksDocumentsWithAllWordsFirstThenMoreWords()
     {
         // t01 has all three words; t11 has prices and oil; t02 repeats oil many times but has nothing else.
