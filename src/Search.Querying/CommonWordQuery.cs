@@ -36,26 +36,9 @@ internal sealed class CommonWordQuery : Query
 
     public override Query Rewrite(IndexReader reader)
     {
-        Query rewritten = _parsed;
-        if (_query.IsCommonBesideRare(reader, _index) && _query.Forms(_index) is { } forms)
-        {
-            if (forms.Count == 1)
-            {
-                rewritten = new TermQuery(new Term(NewsFields.Body, forms[0]));
-            }
-            else
-            {
-                var any = new DisjunctionMaxQuery(0f);
-                foreach (var form in forms)
-                {
-                    any.Add(new TermQuery(new Term(NewsFields.Body, form)));
-                }
-
-                rewritten = any;
-            }
-
-            rewritten.Boost = _bodyBoost;
-        }
+        var rewritten = _query.IsCommonBesideRare(reader, _index) && _query.Forms(_index) is { } forms
+            ? BodyQuery(forms, _bodyBoost)
+            : _parsed;
 
         if (Boost != 1f)
         {
@@ -64,6 +47,29 @@ internal sealed class CommonWordQuery : Query
         }
 
         return rewritten;
+    }
+
+    /// <summary>A common word's query: its stemmed body forms (the best one counts), boosted by the body's weight.</summary>
+    public static Query BodyQuery(IReadOnlyList<string> forms, float bodyBoost)
+    {
+        Query query;
+        if (forms.Count == 1)
+        {
+            query = new TermQuery(new Term(NewsFields.Body, forms[0]));
+        }
+        else
+        {
+            var any = new DisjunctionMaxQuery(0f);
+            foreach (var form in forms)
+            {
+                any.Add(new TermQuery(new Term(NewsFields.Body, form)));
+            }
+
+            query = any;
+        }
+
+        query.Boost = bodyBoost;
+        return query;
     }
 
     public override void ExtractTerms(ISet<Term> terms) => _parsed.ExtractTerms(terms);

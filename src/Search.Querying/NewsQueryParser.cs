@@ -3,7 +3,9 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Schema;
+using Search.Querying.Parsing;
 using Search.Querying.Ranking;
+using Search.Querying.Scoring;
 
 namespace Search.Querying;
 
@@ -68,11 +70,11 @@ public sealed class NewsQueryParser
         }
 
         var elements = DropQueryStopWords(ApplySyntax(QueryTokenizer.Tokenize(text)).ToList());
-        var groups = new List<List<Query>>();
+        var groups = new List<List<PlannedWord>>();
         var exclusions = new List<Query>();
         var highlight = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        List<Query>? lastGroup = null;
+        List<PlannedWord>? lastGroup = null;
         var groupForms = new List<IReadOnlyList<string>?>();
         var proximityWords = new List<IReadOnlyList<AnalyzedToken>?>();
         var pendingOr = false;
@@ -127,26 +129,25 @@ public sealed class NewsQueryParser
                 }
             }
 
-            var disjunction = new FieldsDisjunctionQuery(_weights.TieBreaker);
-            foreach (var (field, tokens) in perField)
+            var word = new PlannedWord([.. perField.Select(x =>
             {
-                var query = FieldQuery(field, tokens);
-                query.Boost = Boost(field);
-                disjunction.Add(query);
-            }
+                var query = FieldQuery(x.Field, x.Tokens);
+                query.Boost = Boost(x.Field);
+                return new FieldClause(x.Field, query);
+            })]);
 
             // Proximity pairs need one word (one position) on the stemmed body; a phrase or an OR breaks the chain.
             var bodyTokens = perField.FirstOrDefault(x => x.Field == NewsFields.Body).Tokens;
             var single = element.Kind != QueryElementKind.Phrase && bodyTokens is { Count: > 0 } && bodyTokens.All(t => t.Position == bodyTokens[0].Position);
             if (pendingOr && lastGroup is not null)
             {
-                lastGroup.Add(disjunction);
+                lastGroup.Add(word);
                 groupForms[^1] = null;
                 proximityWords[^1] = null;
             }
             else
             {
-                lastGroup = [disjunction];
+                lastGroup = [word];
                 groups.Add(lastGroup);
                 groupForms.Add(single ? [.. bodyTokens!.Select(t => t.Term).Distinct(StringComparer.Ordinal)] : null);
                 proximityWords.Add(single ? bodyTokens : null);
@@ -163,64 +164,34 @@ public sealed class NewsQueryParser
             }
 
             var browse = new TopQuery { { new MatchAllDocsQuery(), Occur.MUST } };
-            AddExclusions(browse, exclusions);
+            foreach (var exclusion in exclusions)
+            {
+                browse.Add(exclusion, Occur.MUST_NOT);
+            }
+
             return new ParsedQuery(browse, ParsedQueryKind.All, highlight);
         }
 
-        var top = new TopQuery();
         if (groups.Count == 0)
         {
-            return new ParsedQuery(top, ParsedQueryKind.Nothing, highlight);
+            return new ParsedQuery(new TopQuery(), ParsedQueryKind.Nothing, highlight);
         }
 
-        if (groups.Count > 1 && groupForms.Any(forms => forms is not null))
+        var plan = new QueryPlan
         {
+            Groups = groups,
+            Exclusions = exclusions,
+            Pairs = ProximityPairs(proximityWords),
+            Required = MinimumShouldMatch.Required(_weights.MinimumShouldMatch, groups.Count),
+            Coord = _weights.Coord > 0,
+            Bonus = groups.Count > 1 ? _weights.MatchedWordBonus : 0,
+            TieBreaker = _weights.TieBreaker,
+            BodyBoost = Boost(NewsFields.Body),
+
             // A very common word (على) beside a less common one is scored on the stemmed body only (see CommonWordQuery).
-            var common = new CommonWords(groupForms);
-            for (var i = 0; i < groups.Count; i++)
-            {
-                if (groupForms[i] is not null)
-                {
-                    groups[i][0] = new CommonWordQuery(groups[i][0], common, i, Boost(NewsFields.Body));
-                }
-            }
-        }
-
-        // The words: the one BooleanQuery with coordination (when configured) and minimum-should-match. Without either,
-        // the groups go straight into the top query: the same scores (every other clause needs a word), a flatter query.
-        var required = MinimumShouldMatch.Required(_weights.MinimumShouldMatch, groups.Count);
-        var bonus = groups.Count > 1 && _weights.MatchedWordBonus > 0;
-        var flat = _weights.Coord <= 0 && required <= 1;
-        if (flat)
-        {
-            foreach (var group in groups)
-            {
-                top.Add(GroupQuery(group), Occur.SHOULD);
-                AddBonus(top, group, bonus);
-            }
-        }
-        else
-        {
-            var words = new WordsQuery(disableCoord: _weights.Coord <= 0) { MinimumNumberShouldMatch = required };
-            foreach (var group in groups)
-            {
-                words.Add(GroupQuery(group), Occur.SHOULD);
-            }
-
-            top.Add(words, Occur.MUST);
-        }
-
-        if (!flat)
-        {
-            foreach (var group in groups)
-            {
-                AddBonus(top, group, bonus);
-            }
-        }
-
-        AddProximity(top, proximityWords);
-        AddExclusions(top, exclusions);
-        return new ParsedQuery(top, ParsedQueryKind.Terms, highlight);
+            Common = groups.Count > 1 && groupForms.Any(forms => forms is not null) ? new CommonWords(groupForms) : null,
+        };
+        return new ParsedQuery(PlanQueries.Full(plan), ParsedQueryKind.Terms, highlight) { Plan = plan };
     }
 
     // "full": phrases, exclusions and OR as typed. "loose": a quoted phrase is searched as its words (in order they earn
@@ -286,11 +257,12 @@ public sealed class NewsQueryParser
     }
 
     // Each pair of consecutive words, in order, on the stemmed body: side by side (phrase) and within the slop (proximity).
-    private void AddProximity(BooleanQuery top, List<IReadOnlyList<AnalyzedToken>?> words)
+    private List<Query> ProximityPairs(List<IReadOnlyList<AnalyzedToken>?> words)
     {
+        var pairs = new List<Query>();
         if (words.Count < 2 || !_wantedFields.Contains(NewsFields.Body))
         {
-            return;
+            return pairs;
         }
 
         for (var i = 0; i + 1 < words.Count; i++)
@@ -302,14 +274,16 @@ public sealed class NewsQueryParser
 
             if (_weights.PhraseBoost > 0)
             {
-                top.Add(PairQuery(first, second, 0, _weights.PhraseBoost), Occur.SHOULD);
+                pairs.Add(PairQuery(first, second, 0, _weights.PhraseBoost));
             }
 
             if (_weights.ProximityBoost > 0)
             {
-                top.Add(PairQuery(first, second, _weights.ProximitySlop, _weights.ProximityBoost), Occur.SHOULD);
+                pairs.Add(PairQuery(first, second, _weights.ProximitySlop, _weights.ProximityBoost));
             }
         }
+
+        return pairs;
     }
 
     private static MultiPhraseQuery PairQuery(IReadOnlyList<AnalyzedToken> first, IReadOnlyList<AnalyzedToken> second, int slop, float boost)
@@ -318,39 +292,6 @@ public sealed class NewsQueryParser
         pair.Add([.. first.Select(t => new Term(NewsFields.Body, t.Term))], 0);
         pair.Add([.. second.Select(t => new Term(NewsFields.Body, t.Term))], 1);
         return pair;
-    }
-
-    // A single group would only shift every score by the same constant: the caller leaves it out.
-    private void AddBonus(BooleanQuery top, List<Query> group, bool wanted)
-    {
-        if (wanted)
-        {
-            top.Add(new ConstantScoreQuery(GroupQuery(group)) { Boost = _weights.MatchedWordBonus }, Occur.SHOULD);
-        }
-    }
-
-    private static Query GroupQuery(List<Query> alternatives)
-    {
-        if (alternatives.Count == 1)
-        {
-            return alternatives[0];
-        }
-
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var alternative in alternatives)
-        {
-            any.Add(alternative, Occur.SHOULD);
-        }
-
-        return any;
-    }
-
-    private static void AddExclusions(BooleanQuery query, List<Query> exclusions)
-    {
-        foreach (var exclusion in exclusions)
-        {
-            query.Add(exclusion, Occur.MUST_NOT);
-        }
     }
 
     // One position: a term, or the stacked forms of one word as alternatives (بغزه and غزه). Several positions (a phrase,

@@ -18,6 +18,9 @@ public sealed class ParsedQuery
     /// <summary>Whether the text had words, had none, or analyzed to nothing.</summary>
     public ParsedQueryKind Kind { get; }
 
+    /// <summary>The words and how they combine, for a two-phase search; null unless <see cref="Kind"/> is <see cref="ParsedQueryKind.Terms"/>.</summary>
+    internal Parsing.QueryPlan? Plan { get; init; }
+
     /// <summary>The stemmed terms of the wanted words and phrases, to mark in snippets (never excluded ones).</summary>
     public IReadOnlySet<string> HighlightTerms { get; }
 }

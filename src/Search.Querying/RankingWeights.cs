@@ -89,6 +89,13 @@ public sealed record RankingWeights
     /// </summary>
     public IReadOnlyList<string> QueryStopWords { get; init; } = [];
 
+    /// <summary>
+    /// Two-phase ranking: how many of the best candidates of a cheap first phase (the stemmed title and body and the
+    /// root field, scored plainly) are ranked by the full configuration; 0 ranks every match fully, in one phase.
+    /// Matches, totals and facets are the same either way; hits below this depth keep the first phase's order.
+    /// </summary>
+    public int RescoreDepth { get; init; }
+
     /// <summary>BM25 term-frequency saturation.</summary>
     public float K1 { get; init; } = 1.2f;
 

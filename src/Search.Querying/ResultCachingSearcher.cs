@@ -21,6 +21,14 @@ internal sealed class ResultCachingSearcher : IndexSearcher
         Results = results;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _statistics = new(StringComparer.Ordinal);
+
     /// <summary>The cache of this reader's result pages, or null when caching is off.</summary>
     public SearchResultCache? Results { get; }
+
+    /// <summary>A field's statistics, computed once per reader: Lucene sums them over the segments for every weight of every search.</summary>
+    public override CollectionStatistics CollectionStatistics(string field) =>
+        _statistics.GetOrAdd(field, static (name, searcher) => searcher.BaseStatistics(name), this);
+
+    private CollectionStatistics BaseStatistics(string field) => base.CollectionStatistics(field);
 }

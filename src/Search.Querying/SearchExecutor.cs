@@ -5,6 +5,8 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Schema;
+using Search.Querying.Parsing;
+using Search.Querying.Scoring;
 
 namespace Search.Querying;
 
@@ -39,8 +41,10 @@ internal sealed class SearchExecutor(
         // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
         var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
         var phase = Stopwatch.GetTimestamp();
-        var run = Run(searcher, parsed.Query, byDate, request);
-        var matchMs = Lap(ref phase);
+        var run = parsed.Plan is { } plan && parser.Weights.RescoreDepth > 0
+            ? RunTwoPhase(searcher, parsed, plan, byDate, request)
+            : Run(searcher, parsed.Query, byDate, request);
+        var matchMs = Lap(ref phase) - run.RescoreMs;
         string? didYouMean = null;
         string? searched = null;
         if (parsed.Kind == ParsedQueryKind.Terms && request.Correct)
@@ -67,15 +71,15 @@ internal sealed class SearchExecutor(
         }
 
         var correctionMs = Lap(ref phase);
-        var docs = run.Top.GetTopDocs((request.Page - 1) * request.Size, request.Size);
-        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-        if (docs.ScoreDocs.Length > 0)
+        var docs = run.Ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToArray();
+        var hits = new List<SearchHit>(docs.Length);
+        if (docs.Length > 0)
         {
             var highlight = HighlightPlan.For(analyzer, run.Highlight);
-            var indexedBody = highlight.IndexedBody(searcher.IndexReader, [.. docs.ScoreDocs.Select(scoreDoc => scoreDoc.Doc)]);
-            for (var i = 0; i < docs.ScoreDocs.Length; i++)
+            var indexedBody = highlight.IndexedBody(searcher.IndexReader, [.. docs.Select(scoreDoc => scoreDoc.Doc)]);
+            for (var i = 0; i < docs.Length; i++)
             {
-                var scoreDoc = docs.ScoreDocs[i];
+                var scoreDoc = docs[i];
                 hits.Add(HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight, indexedBody[i]));
             }
         }
@@ -87,7 +91,7 @@ internal sealed class SearchExecutor(
         var hitsMs = Lap(ref phase);
         return new SearchPage(text, run.Total, ElapsedMs(started), request.Page, request.Size, hits, facets)
         {
-            Timings = new SearchTimings(parseMs, matchMs, 0, correctionMs, hitsMs),
+            Timings = new SearchTimings(parseMs, Math.Round(matchMs, 3), run.RescoreMs, correctionMs, hitsMs),
             DidYouMean = didYouMean,
             Corrected = searched is not null,
             SearchedQuery = searched,
@@ -101,9 +105,64 @@ internal sealed class SearchExecutor(
     private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request)
     {
         var rewritten = searcher.Rewrite(ApplyDateRange(query, request));
+        var (ranked, facets, timedOut) = Collect(searcher, rewritten, byDate, request, request.Page * request.Size);
+        return new SearchRun(ranked, facets, facets.TotalHits, HighlightTerms.From(rewritten), timedOut);
+    }
+
+    // Two phases (#17): the first finds every match from the postings' document lists (the exact total and the facet
+    // counts) and the best candidates by a plain score with MaxScore pruning; the second ranks those candidates by the
+    // full configuration (see PlanRescorer). Sorted by date, the score only breaks ties of one instant: the
+    // newest hits and their ties of the same instant are ranked fully (see NewestHits).
+    private SearchRun RunTwoPhase(IndexSearcher searcher, ParsedQuery parsed, QueryPlan plan, bool byDate, SearchRequest request)
+    {
+        var wanted = request.Page * request.Size;
+        var depth = parser.Weights.RescoreDepth;
+        var states = new TermStates(searcher.TopReaderContext);
+        var highlight = HighlightTerms.From(searcher.Rewrite(parsed.Query));
+        var deadline = SearchDeadline.Start(budget, budgetClock);
+        var groups = PlanQueries.FirstPhaseGroups(plan, searcher.IndexReader);
+        var matches = FirstPhaseMatches.Find(searcher, plan, groups, states, request, Selections(request), deadline);
+        if (byDate)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var newest = Rescoring.NewestFirst(searcher, plan, NewestHits.Find(searcher, matches.Hits, wanted), states);
+            return new SearchRun(newest.Length > wanted ? newest[..wanted] : newest, matches.Facets, matches.Facets.TotalHits, highlight,
+                matches.TimedOut, Lap(ref started));
+        }
+
+        var recency = Recency(searcher.IndexReader, request);
+        var ranked = FirstPhaseTop.Find(searcher, [.. groups.SelectMany(group => group)], states, matches.Hits,
+            Math.Max(depth, wanted), recency, deadline, out var timedOut);
+        var rescoring = Stopwatch.GetTimestamp();
+        ranked = Rescoring.Apply(searcher, plan, ranked, depth, recency, states);
+        if (ranked.Length > wanted)
+        {
+            ranked = ranked[..wanted];
+        }
+
+        return new SearchRun(ranked, matches.Facets, matches.Facets.TotalHits, highlight, matches.TimedOut || timedOut, Lap(ref rescoring));
+    }
+
+    // The recency factor by publication time, when the request asks for one.
+    private static Func<long, float>? Recency(IndexReader reader, SearchRequest request)
+    {
+        if (request.RecencyHalfLifeDays is not { } halfLife)
+        {
+            return null;
+        }
+
+        var newest = NewestMillis(reader);
+        var halfLifeMillis = halfLife * 86_400_000d;
+        return millis => RecencyBoostCollector.Factor(newest, millis, halfLifeMillis);
+    }
+
+    // One pass over the matches of a rewritten query: the best `count` hits (by score then newest, or newest then
+    // score), the facet counts and the total.
+    private (ScoreDoc[] Ranked, FacetCollector Facets, bool TimedOut) Collect(IndexSearcher searcher, Query rewritten, bool byDate, SearchRequest request, int count)
+    {
         var newest = new SortField(NewsFields.DateMillis, SortFieldType.INT64, reverse: true);
         var sort = byDate ? new Sort(newest, SortField.FIELD_SCORE) : new Sort(SortField.FIELD_SCORE, newest);
-        var top = TopFieldCollector.Create(sort, request.Page * request.Size, fillFields: false, trackDocScores: true,
+        var top = TopFieldCollector.Create(sort, count, fillFields: false, trackDocScores: true,
             trackMaxScore: false, docsScoredInOrder: false);
         ICollector ranked = top;
         if (!byDate && request.RecencyHalfLifeDays is { } halfLife)
@@ -134,7 +193,7 @@ internal sealed class SearchExecutor(
             searcher.Search(rewritten, facets);
         }
 
-        return new SearchRun(top, facets, facets.TotalHits, HighlightTerms.From(rewritten), timedOut);
+        return (top.GetTopDocs(0, count).ScoreDocs, facets, timedOut);
     }
 
     private bool HasResults(IndexSearcher searcher, string text, SearchRequest request)

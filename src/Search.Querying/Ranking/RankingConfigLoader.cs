@@ -142,6 +142,11 @@ public static class RankingConfigLoader
             problems.Add("queryStopWords must be a list of words.");
         }
 
+        if (w.RescoreDepth is < 0 or > SearchLimits.MaxResultWindow)
+        {
+            problems.Add($"rescoreDepth must be between 0 (one phase) and {SearchLimits.MaxResultWindow}.");
+        }
+
         if (!MinimumShouldMatch.TryParse(w.MinimumShouldMatch, out _))
         {
             problems.Add($"minimumShouldMatch \"{w.MinimumShouldMatch}\" is not a count (2, -1) or a percentage (60%, -25%).");

@@ -1,0 +1,70 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Search.Querying.Scoring;
+
+/// <summary>Reads the documents a clause matches in a segment into a bit set, or clears them from it.</summary>
+/// <remarks>
+/// A term's documents come straight from its postings, without frequencies, through the search's shared lookups
+/// (<see cref="TermStates"/>) and one reused postings enum per field and segment; any other clause (a phrase) is run
+/// through its Lucene weight.
+/// </remarks>
+internal sealed class ClauseDocuments(IndexSearcher searcher, TermStates states)
+{
+    private readonly Dictionary<(string Field, int Segment), (TermsEnum? Terms, DocsEnum? Reuse)> _enums = [];
+    private readonly Dictionary<Query, Weight> _weights = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Sets the documents of <paramref name="clause"/> in <paramref name="bits"/>.</summary>
+    public void Set(FixedBitSet bits, AtomicReaderContext context, Query clause) => Visit(context, clause, bits.Set);
+
+    /// <summary>Clears the documents of <paramref name="clause"/> from <paramref name="bits"/>.</summary>
+    public void Clear(FixedBitSet bits, AtomicReaderContext context, Query clause) => Visit(context, clause, bits.Clear);
+
+    private void Visit(AtomicReaderContext context, Query clause, Action<int> action)
+    {
+        var live = context.AtomicReader.LiveDocs;
+        DocIdSetIterator? iterator;
+        if (clause is TermQuery { Term: var term })
+        {
+            if (states.State(term).Get(context.Ord) is not { } state || Terms(term.Field, context) is not { } terms)
+            {
+                return;
+            }
+
+            terms.SeekExact(term.Bytes, state);
+            var docs = terms.Docs(live, _enums[(term.Field, context.Ord)].Reuse, DocsFlags.NONE);
+            _enums[(term.Field, context.Ord)] = (terms, docs);
+            iterator = docs;
+        }
+        else
+        {
+            if (!_weights.TryGetValue(clause, out var weight))
+            {
+                _weights[clause] = weight = searcher.CreateNormalizedWeight(states.Bind(clause));
+            }
+
+            iterator = weight.GetScorer(context, live);
+        }
+
+        if (iterator is null)
+        {
+            return;
+        }
+
+        for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
+        {
+            action(doc);
+        }
+    }
+
+    private TermsEnum? Terms(string field, AtomicReaderContext context)
+    {
+        if (!_enums.TryGetValue((field, context.Ord), out var known))
+        {
+            _enums[(field, context.Ord)] = known = (context.AtomicReader.GetTerms(field)?.GetEnumerator(), null);
+        }
+
+        return known.Terms;
+    }
+}

@@ -1,0 +1,54 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Search.Querying.Scoring;
+
+/// <summary>The terms-dictionary lookups of one search, shared by both phases: each term is looked up once per segment.</summary>
+/// <remarks>
+/// A term query looks its term up in every segment when its weight is made; the first phase and the rescoring search
+/// many of the same terms (the stemmed title and body, the root field), so each lookup is kept here and handed to the
+/// queries that need it (<see cref="TermQuery(Term, TermContext)"/>).
+/// </remarks>
+internal sealed class TermStates(IndexReaderContext top)
+{
+    private readonly Dictionary<Term, TermContext> _states = [];
+
+    /// <summary><paramref name="query"/> with its term queries (alone, as a word's stacked forms, or as clauses of a plain boolean query) bound to the shared lookups.</summary>
+    public Query Bind(Query query)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                return new TermQuery(term.Term, State(term.Term)) { Boost = term.Boost };
+            case DisjunctionMaxQuery forms when forms.GetType() == typeof(DisjunctionMaxQuery):
+                var bound = new DisjunctionMaxQuery(forms.TieBreakerMultiplier) { Boost = forms.Boost };
+                foreach (var form in forms.Disjuncts)
+                {
+                    bound.Add(Bind(form));
+                }
+
+                return bound;
+            case BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery):
+                var clauses = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                foreach (var clause in boolean.Clauses)
+                {
+                    clauses.Add(Bind(clause.Query), clause.Occur);
+                }
+
+                return clauses;
+            default:
+                return query;
+        }
+    }
+
+    /// <summary>The lookup of <paramref name="term"/> in every segment, made once per search.</summary>
+    public TermContext State(Term term)
+    {
+        if (!_states.TryGetValue(term, out var state))
+        {
+            _states[term] = state = TermContext.Build(top, term);
+        }
+
+        return state;
+    }
+}
