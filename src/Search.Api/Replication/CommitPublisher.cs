@@ -13,15 +13,12 @@ namespace Search.Api.Replication;
 /// <remarks>
 /// A follower copies the files of the commit its manifest named. When the indexer commits again meanwhile (or
 /// <c>reindex</c> switches and deletes the old generation), the commit it was copying stays servable from its open
-/// handles for <see cref="Retention"/> after its last request, so the copy completes as it started. After that (or
+/// handles for <see cref="ReplicationSettings.Retention"/> after its last request, so the copy completes as it started. After that (or
 /// beyond <see cref="MaxRetired"/> older commits) its files are 404 and the follower starts over from a new manifest,
 /// keeping the files it already has.
 /// </remarks>
 internal sealed class CommitPublisher : IDisposable
 {
-    /// <summary>How long a commit that is no longer live stays servable after its last file request ended.</summary>
-    public static readonly TimeSpan Retention = TimeSpan.FromMinutes(1);
-
     /// <summary>At most this many older commits are kept servable (their deleted files keep their disk space meanwhile).</summary>
     public const int MaxRetired = 4;
 
@@ -149,14 +146,14 @@ internal sealed class CommitPublisher : IDisposable
         }
     }
 
-    // Older commits go once nobody has read them for Retention, and the oldest beyond MaxRetired at once.
+    // Older commits go once nobody has read them for the retention, and the oldest beyond MaxRetired at once.
     private void Prune()
     {
         var now = _time.GetUtcNow();
         for (var i = _retired.Count - 1; i >= 0; i--)
         {
             var retired = _retired[i];
-            if (_retired.Count - i > MaxRetired || (!retired.InUse && now - retired.LastUsed > Retention))
+            if (_retired.Count - i > MaxRetired || (!retired.InUse && now - retired.LastUsed > ReplicationSettings.Retention))
             {
                 retired.Retire();
                 _retired.RemoveAt(i);

@@ -7,6 +7,9 @@ public sealed record ReplicationSettings(string Key)
     /// <summary>Configuration key of the replication key (environment <c>Search__Replication__Key</c>); unset: no <c>/replication/</c> at all.</summary>
     public const string KeyKey = "Search:Replication:Key";
 
+    /// <summary>How long a commit that is no longer live stays servable after its last file request ended.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromMinutes(1);
+
     /// <summary>The request header carrying the key.</summary>
     public const string KeyHeader = "X-Replication-Key";
 

@@ -86,6 +86,10 @@ internal sealed class PrimaryClient : IDisposable
             output.SetLength(0);
             offset = 0;
         }
+        else if (offset == file.Length && offset > 0)
+        {
+            return true; // whole already: a run ended between the last byte and the checksum
+        }
 
         using var request = Request($"replication/commits/{Uri.EscapeDataString(commit)}/files/{Uri.EscapeDataString(file.Name)}");
         if (offset > 0)

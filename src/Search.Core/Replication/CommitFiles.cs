@@ -79,7 +79,7 @@ public static class CommitFiles
     /// Reads all of a file and checks it against its own footer (Lucene's <c>ChecksumEntireFile</c>): true with the
     /// checksum computed from its bytes, false with the reason when they do not match or the file is too short.
     /// </summary>
-    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
     public static bool TryVerify(string folder, string name, out long checksum, [NotNullWhen(false)] out string? problem)
     {
         using var directory = Open(folder);
@@ -90,8 +90,9 @@ public static class CommitFiles
             problem = null;
             return true;
         }
-        catch (Exception e) when (e is CorruptIndexException or EndOfStreamException)
+        catch (IOException e)
         {
+            // Lucene reports a mismatch, a bad footer and a file too short for one as IOExceptions (CorruptIndexException among them).
             checksum = 0;
             problem = e.Message;
             return false;

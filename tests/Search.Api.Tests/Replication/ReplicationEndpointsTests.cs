@@ -134,7 +134,7 @@ public sealed class ReplicationEndpointsTests : IDisposable
         var second = await ManifestAsync(client);
         using var afterSwitch = await SendAsync(client, url, Key);
         var servedAfterSwitch = await afterSwitch.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        _clock.Advance(CommitPublisher.Retention + TimeSpan.FromSeconds(1));
+        _clock.Advance(ReplicationSettings.Retention + TimeSpan.FromSeconds(1));
         await ManifestAsync(client);
         using var afterRetention = await SendAsync(client, url, Key);
 
