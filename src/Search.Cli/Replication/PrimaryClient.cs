@@ -152,7 +152,16 @@ internal sealed class PrimaryClient : IDisposable
                 throw new ReplicationException($"The primary at {Address} sent more of {file.Name} than the {file.Length} bytes its manifest says.");
             }
 
-            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            try
+            {
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // .NET's word for EFBIG (a file size limit, a file system's maximum): an I/O failure like a full disk.
+                throw new IOException($"{Path.GetFileName(partPath)}: {e.Message}", e);
+            }
+
             offset += read;
         }
 

@@ -86,6 +86,17 @@ public sealed partial class FollowCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FollowingWithAWrongKeyStopsInsteadOfRetrying()
+    {
+        var result = await CliRunner.RunAsync("follow", _primary.Address, "--index", Replica, "--key", "not the key", "--interval", "0.2")
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.IndexFailure, result.ExitCode);
+        Assert.Contains("refused the replication key", result.Error, StringComparison.Ordinal);
+        Assert.Empty(ReplicaState.Snapshot(Replica));
+    }
+
+    [Fact]
     public async Task APrimaryOfAnotherSchemaVersionChangesNothing()
     {
         var root = Path.Combine(_temp.Path, "old-primary");
@@ -153,6 +164,35 @@ public sealed partial class FollowCommandTests : IAsyncLifetime
         Assert.Contains(_primary.Faults.FileRequests, r => r.Name == name && r.Range == $"bytes={arrived}-");
         ReplicaState.AssertServes(Replica, manifest);
         Assert.Single(new IndexLayout(Replica).ListGenerations());
+    }
+
+    [Fact]
+    public async Task AWriteTheFileSystemRefusesLeavesTheReplicaAsItWas()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "limits a child process's file size with bash's ulimit");
+        await FollowOnceAsync();
+        var before = await _primary.ManifestAsync();
+        new Search.Indexing.IndexingService().Reindex(_primary.Layout,
+            Search.Indexing.Corpus.CorpusFiles.Expand([CliRunner.SampleCorpus, CliRunner.TestData("cli", "batch-1.jsonl")]).Files,
+            new Search.Indexing.IndexingOptions(), TestContext.Current.CancellationToken);
+
+        // A file size limit of 40 KiB stands in for a full disk: the write of a larger file fails as ENOSPC would
+        // (SIGXFSZ ignored, so the write returns an error; the runtime's W^X mapping needs a file over the limit).
+        var dll = Path.Combine(AppContext.BaseDirectory, "news-search.dll");
+        using var follower = ChildProcess.Start("follower", "bash",
+            ["-c", "trap '' XFSZ; ulimit -f 40; exec \"$@\"", "bash", "dotnet", dll, "follow", _primary.Address, "--index", Replica, "--key", TestPrimary.Key, "--once"],
+            new Dictionary<string, string> { ["DOTNET_EnableWriteXorExecute"] = "0" });
+        await follower.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        var servedMeanwhile = ReplicaState.LiveCommit(Replica);
+        var retried = await FollowOnceAsync();
+
+        Assert.True(follower.ExitCode == ExitCodes.IndexFailure, follower.Output);
+        Assert.StartsWith($"Cannot write the replica at {Replica}", follower.Output, StringComparison.Ordinal);
+        Assert.Contains("The live index is unchanged.", follower.Output, StringComparison.Ordinal);
+        Assert.Single(follower.Output.Trim().Split('\n'));
+        Assert.Equal(ReplicaState.Files(before).Order(), servedMeanwhile.Order());
+        Assert.True(retried.ExitCode == 0, retried.Error);
+        ReplicaState.AssertServes(Replica, await _primary.ManifestAsync());
     }
 
     [Fact]
