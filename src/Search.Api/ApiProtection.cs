@@ -7,7 +7,8 @@ namespace Search.Api;
 /// <summary>
 /// What keeps the API standing on the open internet: request size limits, per-client rate limiting (429 with
 /// Retry-After), CORS from an explicit allow-list, and security headers. Every knob is configuration under
-/// <c>Search:Limits</c>, <c>Search:RateLimit</c> and <c>Search:Cors</c>, documented in README.md.
+/// <c>Search:Limits</c>, <c>Search:RateLimit</c> and <c>Search:Cors</c>, documented in README.md. Behind a load
+/// balancer, the client is the one <see cref="ForwardedClients"/> finds (<c>Search:ForwardedHeaders</c>).
 /// </summary>
 public static class ApiProtection
 {
@@ -70,15 +71,19 @@ public static class ApiProtection
             }
         });
 
+        builder.Services.Configure(ForwardedClients.ReadConfiguration(configuration));
+
         var origins = configuration.GetSection(AllowedOriginsKey).Get<string[]>() ?? [];
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
             policy.WithOrigins(origins).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", "X-Api-Key", Judging.JudgingSettings.WriteKeyHeader)));
         return builder;
     }
 
-    /// <summary>Adds security headers, CORS and the rate limiter to the pipeline.</summary>
+    /// <summary>Adds forwarded headers, security headers, CORS and the rate limiter to the pipeline.</summary>
     public static WebApplication UseApiProtection(this WebApplication app)
     {
+        // First: what follows (rate limiting, the workbench's loopback rule) keys on the client it establishes.
+        app.UseForwardedHeaders();
         app.Use(static (context, next) =>
         {
             var headers = context.Response.Headers;

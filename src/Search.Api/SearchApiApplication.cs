@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Search.Api.Contracts;
 using Search.Api.Endpoints;
 using Search.Api.Judging;
+using Search.Api.Replication;
 using Search.Querying;
 
 namespace Search.Api;
@@ -91,6 +92,9 @@ public static class SearchApiApplication
         builder.Services.AddSingleton<RankingCatalog>();
         builder.Services.AddSingleton<JudgingRunner>();
 
+        // Replication (#19): only with a key; the API then also serves its live commit, read-only, to followers.
+        builder.AddReplication();
+
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -110,6 +114,7 @@ public static class SearchApiApplication
         app.MapHealthEndpoints();
         app.MapJudgingEndpoints();
         app.MapPageEndpoints();
+        app.MapReplicationEndpoints();
 
         // Settings are read now, so a bad value stops the start-up with its message instead of failing the first request.
         app.Services.GetRequiredService<SearchBoxSettings>();

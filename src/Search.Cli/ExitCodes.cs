@@ -12,7 +12,10 @@ internal static class ExitCodes
     /// <summary>The command line was wrong: unknown verb or option, missing argument, bad value.</summary>
     public const int Usage = 2;
 
-    /// <summary>The index could not be read or written: missing, locked, another schema version, I/O failure.</summary>
+    /// <summary>
+    /// The index could not be read or written: missing, locked, another schema version, I/O failure; for <c>follow</c>
+    /// also a primary that cannot be reached, refuses the key or sends a commit that fails its checks.
+    /// </summary>
     public const int IndexFailure = 3;
 
     /// <summary>More records were bad than <c>--max-errors</c> allows: reading stopped, what was good is committed.</summary>

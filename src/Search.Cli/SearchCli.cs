@@ -16,6 +16,7 @@ internal static class SearchCli
         root.Add(SearchCommand.Create(console));
         root.Add(AnalyzeCommand.Create(console));
         root.Add(ServeCommand.Create(console));
+        root.Add(FollowCommand.Create(console));
         root.Add(RunCommand.Create(console));
         root.Add(EvalCommand.Create(console));
         root.Add(ExplainCommand.Create(console));

@@ -65,6 +65,7 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
         {
             Assert.Contains(o.Operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "X-Judge-Key");
             Assert.NotNull(o.Operation["responses"]!["401"]);
+            Assert.NotNull(o.Operation["responses"]!["403"]);
         });
         Assert.All(writes.Where(o => o.Method != "delete"), o =>
         {

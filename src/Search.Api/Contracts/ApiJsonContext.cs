@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Search.Api.Contracts.Judging;
+using Search.Api.Contracts.Replication;
 
 namespace Search.Api.Contracts;
 
@@ -26,4 +27,5 @@ namespace Search.Api.Contracts;
 [JsonSerializable(typeof(QrelsImportResponse))]
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(CompareSetResponse))]
+[JsonSerializable(typeof(ReplicationManifestResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

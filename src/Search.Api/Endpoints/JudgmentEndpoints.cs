@@ -30,10 +30,12 @@ internal static class JudgmentEndpoints
                 + "replacing an earlier grade; query is the query text (at most 1000 characters). An id of the typed "
                 + "form (q- and 10 hex digits) must be the one derived from query. Ids carry no whitespace or control "
                 + "characters (queryId at most 128, docId at most 512 characters). 400: an invalid field (keyed by "
-                + "name); 401: the write key is configured and X-Judge-Key is missing or wrong; 404: no article has "
+                + "name); 401: the write key is configured and X-Judge-Key is missing or wrong; "
+                + "403: no write key is configured and the client is not on the server's own machine; 404: no article has "
                 + "docId; 413: body over 16 KiB; 415: the body is not application/json.")
             .Accepts<JudgmentRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -43,8 +45,10 @@ internal static class JudgmentEndpoints
             .WithSummary("Remove a grade (write)")
             .WithDescription(
                 "Removes the judgment of docId on queryId: 204, or 404 when there is none. 400: invalid ids; 401: the "
-                + "write key is configured and X-Judge-Key is missing or wrong.")
+                + "write key is configured and X-Judge-Key is missing or wrong; "
+                + "403: no write key is configured and the client is not on the server's own machine.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/qrels", Export)
@@ -65,10 +69,12 @@ internal static class JudgmentEndpoints
                 + "lines (another column count, a grade that is not an integer from 0 to 3, an invalid id) are skipped "
                 + "and listed in errors; of repeated pairs the last line wins. Imported judgments carry no query text. "
                 + "Documents are not checked against the index (qrels may come from another build). 400: qrels missing; "
-                + "401: the write key is configured and X-Judge-Key is missing or wrong; 413: body over the upload "
+                + "401: the write key is configured and X-Judge-Key is missing or wrong; "
+                + "403: no write key is configured and the client is not on the server's own machine; 413: body over the upload "
                 + "limit (1 MiB unless configured); 415: the body is not application/json.")
             .Accepts<QrelsImportRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return group;
@@ -96,7 +102,7 @@ internal static class JudgmentEndpoints
         [FromHeader(Name = JudgingSettings.WriteKeyHeader), Description("The write key, when the server has one (Search:Judgments:WriteKey).")] string? key,
         CancellationToken cancellationToken)
     {
-        if (JudgeWrites.CheckKey(settings, key) is { } refused)
+        if (JudgeWrites.CheckKey(settings, key, request.HttpContext) is { } refused)
         {
             return refused;
         }
@@ -152,13 +158,14 @@ internal static class JudgmentEndpoints
     }
 
     private static Results<NoContent, ValidationProblem, ProblemHttpResult> Delete(
+        HttpContext context,
         JudgmentStore store,
         JudgingSettings settings,
         [Description("Query id of the judgment to remove.")] string? queryId,
         [Description("Document id of the judgment to remove.")] string? docId,
         [FromHeader(Name = JudgingSettings.WriteKeyHeader), Description("The write key, when the server has one (Search:Judgments:WriteKey).")] string? key)
     {
-        if (JudgeWrites.CheckKey(settings, key) is { } refused)
+        if (JudgeWrites.CheckKey(settings, key, context) is { } refused)
         {
             return refused;
         }
@@ -223,7 +230,7 @@ internal static class JudgmentEndpoints
         [FromHeader(Name = JudgingSettings.WriteKeyHeader), Description("The write key, when the server has one (Search:Judgments:WriteKey).")] string? key,
         CancellationToken cancellationToken)
     {
-        if (JudgeWrites.CheckKey(settings, key) is { } refused)
+        if (JudgeWrites.CheckKey(settings, key, request.HttpContext) is { } refused)
         {
             return refused;
         }

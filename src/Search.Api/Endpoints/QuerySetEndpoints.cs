@@ -35,10 +35,12 @@ internal static class QuerySetEndpoints
                 + "the CLI). Bad lines (no tab, empty id or text, an id with whitespace or over 128 characters, a text "
                 + "over 1000 characters, a repeated id) are skipped and listed in errors. 400: a name outside "
                 + "[A-Za-z0-9._-]{1,64}, the name of a file set, no valid line, or more than 10000 queries; 401: the "
-                + "write key is configured and X-Judge-Key is missing or wrong; 413: body over the upload limit (1 MiB "
+                + "write key is configured and X-Judge-Key is missing or wrong; "
+                + "403: no write key is configured and the client is not on the server's own machine; 413: body over the upload limit (1 MiB "
                 + "unless configured); 415: the body is not application/json.")
             .Accepts<QuerySetUploadRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -48,21 +50,24 @@ internal static class QuerySetEndpoints
             .WithDescription(
                 "Removes an uploaded query set and its queries: 204. Its judgments stay (they belong to query ids, and "
                 + "export with the rest). 400: an invalid name, or the name of a file set (remove the file on the "
-                + "server instead); 401: the write key is configured and X-Judge-Key is missing or wrong; 404: no "
+                + "server instead); 401: the write key is configured and X-Judge-Key is missing or wrong; "
+                + "403: no write key is configured and the client is not on the server's own machine; 404: no "
                 + "uploaded set of that name.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
     private static Results<NoContent, ValidationProblem, ProblemHttpResult> Delete(
+        HttpContext context,
         QuerySetCatalog sets,
         JudgmentStore store,
         JudgingSettings settings,
         [Description("Name of the uploaded set to remove.")] string name,
         [FromHeader(Name = JudgingSettings.WriteKeyHeader), Description("The write key, when the server has one (Search:Judgments:WriteKey).")] string? key)
     {
-        if (JudgeWrites.CheckKey(settings, key) is { } refused)
+        if (JudgeWrites.CheckKey(settings, key, context) is { } refused)
         {
             return refused;
         }
@@ -121,7 +126,7 @@ internal static class QuerySetEndpoints
         [FromHeader(Name = JudgingSettings.WriteKeyHeader), Description("The write key, when the server has one (Search:Judgments:WriteKey).")] string? key,
         CancellationToken cancellationToken)
     {
-        if (JudgeWrites.CheckKey(settings, key) is { } refused)
+        if (JudgeWrites.CheckKey(settings, key, request.HttpContext) is { } refused)
         {
             return refused;
         }

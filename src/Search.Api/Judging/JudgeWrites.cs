@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,18 +5,30 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Search.Api.Judging;
 
 /// <summary>
-/// The guard of the workbench's writes, in the order a request meets it: the write key (401), a JSON content type
-/// (415: a form on another site cannot post JSON without a CORS preflight, and CORS admits no origin by default), the
-/// body size (413), well-formed JSON (400). Handlers validate the fields themselves.
+/// The guard of the workbench's writes, in the order a request meets it: the write key (401) or, without one, a
+/// client on this machine (403), a JSON content type (415: a form on another site cannot post JSON without a CORS
+/// preflight, and CORS admits no origin by default), the body size (413), well-formed JSON (400). Handlers validate the fields themselves.
 /// </summary>
 internal static class JudgeWrites
 {
-    /// <summary>A 401 problem when a write key is configured and <paramref name="given"/> is not it; null when the write may go on.</summary>
-    public static ProblemHttpResult? CheckKey(JudgingSettings settings, string? given)
+    /// <summary>
+    /// Null when the write may go on; otherwise the problem to answer. With a write key configured, a request without
+    /// it or with another one gets a 401. Without one, writes are accepted only from this machine (#19: behind a load
+    /// balancer the API is no longer a localhost tool), as <see cref="ForwardedClients.IsLoopback"/> tells; any other
+    /// client gets a 403 naming the key to set.
+    /// </summary>
+    public static ProblemHttpResult? CheckKey(JudgingSettings settings, string? given, HttpContext context)
     {
         if (settings.WriteKey is not { } key)
         {
-            return null;
+            return ForwardedClients.IsLoopback(context)
+                ? null
+                : TypedResults.Problem(
+                    title: "Writes only from this machine",
+                    detail: $"This server has no judging write key, so it accepts workbench writes from its own machine only. "
+                        + $"Set {JudgingSettings.WriteKeyKey} (environment Search__Judgments__WriteKey) and send it in the "
+                        + $"{JudgingSettings.WriteKeyHeader} header to write from elsewhere.",
+                    statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (string.IsNullOrEmpty(given))
@@ -26,10 +36,7 @@ internal static class JudgeWrites
             return Unauthorized("Write key required", $"Writes on this server need the {JudgingSettings.WriteKeyHeader} header.");
         }
 
-        // Hashes have one length, so the comparison takes the same time whatever the key and the guess.
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(given));
-        return CryptographicOperations.FixedTimeEquals(expected, actual)
+        return SecretKey.Matches(key, given)
             ? null
             : Unauthorized("Invalid write key", $"The {JudgingSettings.WriteKeyHeader} header does not match the server's write key.");
     }

@@ -4,7 +4,7 @@ namespace Search.Api.Judging;
 /// <param name="StorePath">The SQLite file of judgments and uploaded query sets.</param>
 /// <param name="QuerySetsPath">The folder of read-only query sets (<c>*.tsv</c>, <c>qid&lt;TAB&gt;text</c>).</param>
 /// <param name="RankingsPath">The folder of extra ranking configurations (<c>*.json</c>) offered for comparison.</param>
-/// <param name="WriteKey">The key every write must carry in <see cref="WriteKeyHeader"/>; null when writes are open.</param>
+/// <param name="WriteKey">The key every write must carry in <see cref="WriteKeyHeader"/>; null when writes are open to this machine only.</param>
 /// <param name="MaxUploadBytes">The largest body of a query-set upload or a qrels import.</param>
 public sealed record JudgingSettings(string StorePath, string QuerySetsPath, string RankingsPath, string? WriteKey, long MaxUploadBytes)
 {
@@ -17,7 +17,7 @@ public sealed record JudgingSettings(string StorePath, string QuerySetsPath, str
     /// <summary>Configuration key of the folder of ranking configurations.</summary>
     public const string RankingsPathKey = "Search:Judgments:RankingsPath";
 
-    /// <summary>Configuration key of the write key; unset or empty leaves writes open (fine on localhost only).</summary>
+    /// <summary>Configuration key of the write key; unset or empty accepts writes from the server's own machine only (#19).</summary>
     public const string WriteKeyKey = "Search:Judgments:WriteKey";
 
     /// <summary>The request header carrying the write key.</summary>

@@ -170,6 +170,42 @@ public sealed class JudgingWriteEndpointsTests(SampleIndexFixture index) : IClas
         Assert.True(rankings.GetProperty("writeKeyRequired").GetBoolean());
     }
 
+    // #19: behind a balancer the API is reachable from anywhere; without a key only its own machine may write.
+    [Fact]
+    public async Task WithoutAWriteKeyRefusesWritesFromAnotherMachineAndNamesTheKey()
+    {
+        using var api = index.Open(peer: System.Net.IPAddress.Parse("203.0.113.7"));
+        var judgment = new { queryId = "s01", query = "نص", docId = "sample-0001", grade = 2 };
+
+        var (put, putBody, contentType) = await api.PutJsonAsync("/judge/api/judgments", judgment);
+        var (import, _, _) = await api.PostJsonAsync("/judge/api/qrels", new { qrels = "s01 0 sample-0001 1" });
+        var (upload, _, _) = await api.PutJsonAsync("/judge/api/query-sets/mine", new { tsv = "m1\tنص" });
+        var (deleteJudgment, _, _) = await api.DeleteAsync("/judge/api/judgments?queryId=s01&docId=sample-0001");
+        var (deleteSet, _, _) = await api.DeleteAsync("/judge/api/query-sets/mine");
+        var (read, stored, _) = await api.GetAsync("/judge/api/judgments?queryId=s01");
+
+        Assert.Equal(403, put);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Contains(JudgingSettings.WriteKeyKey, putBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(JudgingSettings.WriteKeyHeader, putBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal([403, 403, 403, 403], new[] { import, upload, deleteJudgment, deleteSet });
+        Assert.Equal(200, read);
+        Assert.Empty(stored.GetProperty("judgments").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task WithAWriteKeyAcceptsWritesFromAnotherMachineThatSendsIt()
+    {
+        using var api = index.Open(new Dictionary<string, string> { [JudgingSettings.WriteKeyKey] = Key }, System.Net.IPAddress.Parse("203.0.113.7"));
+        var judgment = new { queryId = "s01", query = "نص", docId = "sample-0001", grade = 2 };
+
+        var (without, _, _) = await api.PutJsonAsync("/judge/api/judgments", judgment);
+        var (with, _, _) = await api.PutJsonAsync("/judge/api/judgments", judgment, Key);
+
+        Assert.Equal(401, without);
+        Assert.Equal(200, with);
+    }
+
     [Fact]
     public async Task CapsTheBodyOfAnImportAtTheRequestBodyLimit()
     {

@@ -1,13 +1,19 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Search.Api.Tests.Support;
 
 /// <summary>The real application over HTTP (in memory), reading the index at <paramref name="indexRoot"/>.</summary>
 /// <remarks>
 /// Every request of a test comes from one client, so rate limiting is off unless a test sets it (ProtectionTests).
+/// The in-memory server gives a request no remote address; this factory gives each the one a TCP connection from
+/// <paramref name="peer"/> would have, loopback unless a test says otherwise (the client is then this machine, as
+/// for <c>news-search serve</c> on localhost).
 /// </remarks>
-internal sealed class ApiFactory(string indexRoot, IReadOnlyDictionary<string, string>? settings = null)
+internal sealed class ApiFactory(string indexRoot, IReadOnlyDictionary<string, string>? settings = null, IPAddress? peer = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,5 +24,21 @@ internal sealed class ApiFactory(string indexRoot, IReadOnlyDictionary<string, s
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new PeerAddress(peer ?? IPAddress.Loopback)));
+    }
+
+    // Runs before the application's own pipeline, where Kestrel would have set the address.
+    private sealed class PeerAddress(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -11,7 +12,7 @@ internal sealed class JudgingApi : IDisposable
 {
     private readonly ApiFactory _factory;
 
-    public JudgingApi(string indexRoot, IReadOnlyDictionary<string, string>? settings = null)
+    public JudgingApi(string indexRoot, IReadOnlyDictionary<string, string>? settings = null, IPAddress? peer = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "search-api-tests", "judging-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
@@ -26,7 +27,7 @@ internal sealed class JudgingApi : IDisposable
             all[key] = value;
         }
 
-        _factory = new ApiFactory(indexRoot, all);
+        _factory = new ApiFactory(indexRoot, all, peer);
         Client = _factory.CreateClient();
     }
 

@@ -20,8 +20,11 @@ public sealed class SampleIndexFixture : IDisposable
 
     public string IndexRoot => _index.Root;
 
-    /// <summary>An API on the sample index with a judgment store of its own, the repository's query sets and rankings, and <paramref name="settings"/>.</summary>
-    internal JudgingApi Open(IReadOnlyDictionary<string, string>? settings = null) => new(IndexRoot, settings);
+    /// <summary>
+    /// An API on the sample index with a judgment store of its own, the repository's query sets and rankings, and
+    /// <paramref name="settings"/>; its requests come from <paramref name="peer"/> (loopback when null).
+    /// </summary>
+    internal JudgingApi Open(IReadOnlyDictionary<string, string>? settings = null, System.Net.IPAddress? peer = null) => new(IndexRoot, settings, peer);
 
     public void Dispose() => _index.Dispose();
 
