@@ -28,6 +28,19 @@ public sealed class BenchSmokeTests
         Assert.True(bench.GetProperty("ours").GetProperty("tokens").GetInt64() > referenceTokens);
         Assert.True(bench.GetProperty("analysisCeiling").GetDouble() > 0);
         Assert.Equal(50, bench.GetProperty("inProcess").GetProperty("count").GetInt32());
+
+        // #17: headline-length queries beside the short ones, and the stock reference search of both on the reference index.
+        Assert.Equal(50, bench.GetProperty("inProcessHeadlines").GetProperty("count").GetInt32());
+        Assert.Equal(50, bench.GetProperty("stockShort").GetProperty("count").GetInt32());
+        Assert.Equal(50, bench.GetProperty("stockHeadlines").GetProperty("count").GetInt32());
+        Assert.True(bench.GetProperty("stockHeadlines").GetProperty("p50").GetDouble() > 0);
+        var headlines = bench.GetProperty("httpHeadlines").EnumerateArray().ToList();
+        Assert.Equal([1, 2], headlines.Select(h => h.GetProperty("connections").GetInt32()));
+        Assert.All(headlines, h => Assert.Equal(0, h.GetProperty("errors").GetInt32()));
+        Assert.All(headlines, h => Assert.True(h.GetProperty("requests").GetInt32() > 0));
+        var targets = bench.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("what").GetString()).ToList();
+        Assert.Contains("indexing, against the stock loop", targets);
+        Assert.Contains("headline queries in process", targets);
         // wrk when it is installed (.ci/run installs it), the in-repo generator otherwise; the table says which.
         Assert.Equal(Search.Cli.Bench.WrkLoadGenerator.Find() is null ? "the in-repo generator" : "wrk", bench.GetProperty("loadGenerator").GetString());
         var http = bench.GetProperty("http").EnumerateArray().ToList();

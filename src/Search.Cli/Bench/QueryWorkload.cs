@@ -48,6 +48,23 @@ internal static class QueryWorkload
     }
 
     /// <summary>
+    /// Headline-length queries: whole titles of articles drawn (seeded) from the corpus, as a reader pastes a headline
+    /// (about eight words), ranked by relevance, with facets and snippets.
+    /// </summary>
+    public static IReadOnlyList<SearchRequest> Headlines(IReadOnlyList<NewsArticle> articles, int count, int seed = 2030)
+    {
+        var random = new Random(seed);
+        var titled = articles.Where(a => a.Title is { Length: > 0 } && a.Title.Contains(' ')).ToList();
+        var requests = new List<SearchRequest>(count);
+        while (requests.Count < count && titled.Count > 0)
+        {
+            requests.Add(new SearchRequest(titled[random.Next(titled.Count)].Title!.Trim(), Size: 10));
+        }
+
+        return requests;
+    }
+
+    /// <summary>
     /// What a reader types before choosing: prefixes (2 to 8 characters) of the words of the same titles, sometimes
     /// after a whole first word, as <c>/suggest</c> URLs.
     /// </summary>
