@@ -90,9 +90,11 @@ public sealed class NewsQueryParser
             }
 
             var fields = element.Excluded ? ExcludedFields : _wantedFields;
+            // Words of several positions (a phrase, or a word the tokenizer splits) are phrases, searched only in the
+            // fields that keep positions (#17: the stemmed title and body, where the other fields' matches lie anyway).
             var perField = fields
                 .Select(field => (Field: field, Tokens: TokenInspector.Analyze(_analyzer, field, element.Text)))
-                .Where(x => x.Tokens.Count > 0)
+                .Where(x => x.Tokens.Count > 0 && (NewsFields.HasPositions(x.Field) || x.Tokens.All(t => t.Position == x.Tokens[0].Position)))
                 .ToList();
             if (perField.Count == 0)
             {

@@ -482,7 +482,7 @@ public sealed class NewsSearcher : IDisposable
         var key = SearchResultKey.For(ranking, request);
         if (cache.TryGet(key, out var kept))
         {
-            return kept with { TookMs = SearchExecutor.ElapsedMs(started), Cached = true };
+            return kept with { TookMs = SearchExecutor.ElapsedMs(started), Cached = true, Timings = SearchTimings.None };
         }
 
         // Until this reader's suggestion dictionary is built, corrections take their display spelling from a stand-in

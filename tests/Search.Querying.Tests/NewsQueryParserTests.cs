@@ -23,8 +23,9 @@ public sealed class NewsQueryParserTests
     private static string Word(string stem, string exact) =>
         $"(title:{stem}^2.0 | title.exact:{exact}^2.5 | body:{stem} | body.exact:{exact}^1.3)~0.1";
 
-    private static string Phrase(string stems, string exacts) =>
-        $"(title:\"{stems}\"^2.0 | title.exact:\"{exacts}\"^2.5 | body:\"{stems}\" | body.exact:\"{exacts}\"^1.3)~0.1";
+    // #17: a phrase is searched in the fields that keep positions, the stemmed title and body.
+    private static string Phrase(string stems) =>
+        $"(title:\"{stems}\"^2.0 | body:\"{stems}\")~0.1";
 
     private static string Bonus(string group) => $"ConstantScore({group})^1000.0";
 
@@ -55,7 +56,7 @@ public sealed class NewsQueryParserTests
     {
         var parsed = _parser.Parse("\"كأس العالم\"");
 
-        Assert.Equal(Phrase("كاس عالم", "كاس العالم"), parsed.Query.ToString());
+        Assert.Equal(Phrase("كاس عالم"), parsed.Query.ToString());
         Assert.Equal(new HashSet<string> { "كاس", "عالم" }, parsed.HighlightTerms);
     }
 
@@ -64,8 +65,8 @@ public sealed class NewsQueryParserTests
     {
         var parsed = _parser.Parse("\"الوزراء إلى القاهرة\"");
 
-        // إلى is a stop word: removed, but its position stays a gap ("?"); teh marbuta folded to heh in the exact field.
-        Assert.Equal(Phrase("وزراء ? قاهر", "الوزراء ? القاهره"), parsed.Query.ToString());
+        // إلى is a stop word: removed, but its position stays a gap ("?").
+        Assert.Equal(Phrase("وزراء ? قاهر"), parsed.Query.ToString());
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class NewsQueryParserTests
     {
         var parsed = _parser.Parse("\"كأس العالم");
 
-        Assert.Equal(Phrase("كاس عالم", "كاس العالم"), parsed.Query.ToString());
+        Assert.Equal(Phrase("كاس عالم"), parsed.Query.ToString());
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class NewsQueryParserTests
     {
         var parsed = _parser.Parse("«كأس العالم»");
 
-        Assert.Equal(Phrase("كاس عالم", "كاس العالم"), parsed.Query.ToString());
+        Assert.Equal(Phrase("كاس عالم"), parsed.Query.ToString());
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class NewsQueryParserTests
     {
         var parsed = _parser.Parse("covid-19");
 
-        Assert.Equal(Phrase("covid 19", "covid 19"), parsed.Query.ToString());
+        Assert.Equal(Phrase("covid 19"), parsed.Query.ToString());
     }
 
     [Theory]

@@ -19,6 +19,14 @@ public static class NewsDocumentMapper
     /// </remarks>
     public static FieldType BodyType { get; } = CreateBodyType();
 
+    /// <summary>How the fields that are only scored per term are indexed: analyzed, not stored, frequencies without positions.</summary>
+    /// <remarks>
+    /// #17: positions are written for every token of a field that has them, and only the stemmed title and body are read
+    /// by phrases and proximity; the exact, lead and root fields keep frequencies (BM25 reads those and the norms, which
+    /// still count every position).
+    /// </remarks>
+    public static FieldType ScoredType { get; } = CreateScoredType();
+
     /// <summary>Maps an article to a Lucene document.</summary>
     public static Document ToDocument(NewsArticle article)
     {
@@ -29,21 +37,21 @@ public static class NewsDocumentMapper
             // Title and body twice: stemmed (recall) and normalized-only (exact forms rank higher).
             // The stemmed copies are stored: hits show the title and snippets are cut from the body.
             new SharedTextField(NewsFields.Body, article.Body, BodyType),
-            new SharedTextField(NewsFields.BodyExact, article.Body, Field.Store.NO),
+            new SharedTextField(NewsFields.BodyExact, article.Body, ScoredType),
 
             // And heavy-stemmed: a recall channel for words the light stemmer leaves apart (#3).
-            new SharedTextField(NewsFields.BodyRoot, article.Body, Field.Store.NO),
+            new SharedTextField(NewsFields.BodyRoot, article.Body, ScoredType),
         };
 
         // The lead as its own short field: a headline's words in the first sentences weigh more than deep in the body.
         var lead = Lead(article.Body);
-        document.Add(new SharedTextField(NewsFields.Lead, lead, Field.Store.NO));
-        document.Add(new SharedTextField(NewsFields.LeadExact, lead, Field.Store.NO));
+        document.Add(new SharedTextField(NewsFields.Lead, lead, ScoredType));
+        document.Add(new SharedTextField(NewsFields.LeadExact, lead, ScoredType));
 
         if (!string.IsNullOrWhiteSpace(article.Title))
         {
             document.Add(new SharedTextField(NewsFields.Title, article.Title, Field.Store.YES));
-            document.Add(new SharedTextField(NewsFields.TitleExact, article.Title, Field.Store.NO));
+            document.Add(new SharedTextField(NewsFields.TitleExact, article.Title, ScoredType));
 
             // Suggestions scan every headline once per segment: a doc-values column reads in milliseconds where stored
             // fields (compressed with the bodies) take seconds (#4). Capped: a headline is short, a binary value may not be huge.
@@ -126,6 +134,16 @@ public static class NewsDocumentMapper
         var type = new FieldType(TextField.TYPE_STORED)
         {
             IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    private static FieldType CreateScoredType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED)
+        {
+            IndexOptions = IndexOptions.DOCS_AND_FREQS,
         };
         type.Freeze();
         return type;

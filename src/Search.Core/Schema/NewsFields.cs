@@ -61,6 +61,10 @@ public static class NewsFields
     /// <summary>True for the heavy-stemmed recall field.</summary>
     public static bool IsRoot(string field) => field is BodyRoot;
 
+    /// <summary>True for an analyzed field whose postings keep positions: the ones phrases and proximity read (the stemmed title and body).</summary>
+    /// <remarks>#17: the other analyzed fields are only scored per term, so they keep frequencies alone (less to write per token).</remarks>
+    public static bool HasPositions(string field) => field is Title or Body;
+
     /// <summary>True for a field that is normalized but not stemmed.</summary>
     public static bool IsExact(string field) => field is TitleExact or BodyExact or LeadExact;
 }
