@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -21,7 +22,7 @@ public static class ObservabilityExtensions
     {
         var settings = ObservabilitySettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SearchMetrics>();
         builder.Services.AddSingleton<IndexMetrics>();
         builder.Services.AddSingleton<SlowQueryLog>();
@@ -31,6 +32,7 @@ public static class ObservabilityExtensions
         // API's responses do; a log line is never embedded in HTML, so the relaxed escaping is safe here.
         builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
             options.JsonWriterOptions = options.JsonWriterOptions with { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
         if (settings.MetricsEnabled)
         {
             builder.Services.AddOpenTelemetry()
