@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Search.Api.Contracts;
 using Search.Api.Endpoints;
 using Search.Api.Judging;
+using Search.Api.Observability;
 using Search.Api.Replication;
 using Search.Querying;
 
@@ -41,6 +42,7 @@ public static class SearchApiApplication
         configure?.Invoke(builder);
 
         builder.AddApiProtection();
+        builder.AddSearchObservability();
 
         // #6: Arabic JSON compresses about 5:1; Brotli first, gzip for older clients. Responses carry no secrets, so
         // compressing over HTTPS is safe (nothing for a BREACH-style attack to guess).
@@ -113,6 +115,7 @@ public static class SearchApiApplication
         app.MapAnalyzeEndpoints();
         app.MapHealthEndpoints();
         app.MapJudgingEndpoints();
+        app.MapSearchMetrics();
         app.MapPageEndpoints();
         app.MapReplicationEndpoints();
 

@@ -78,7 +78,7 @@ public sealed class CrashSafetyTests : IDisposable
         var index = Path.Combine(_temp.Path, "index");
         var progress = new TaskCompletionSource();
         using var child = Start(["index", input, "--index", index, "--commit-every", "0", "--json"],
-            line => { if (line.StartsWith("progress:", StringComparison.Ordinal)) { progress.TrySetResult(); } });
+            line => { if (line.StartsWith("{\"documents\":", StringComparison.Ordinal)) { progress.TrySetResult(); } }); // --json progress
         await progress.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken); // indexing is under way
 
         // kill(2) itself: no process to start between the progress line and the signal.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Search.Api.Contracts;
+using Search.Api.Observability;
 using Search.Querying;
 
 namespace Search.Api.Endpoints;
@@ -76,6 +77,7 @@ public static class SearchEndpoints
     private static Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult> Search(
         NewsSearcher searcher,
         SearchBoxSettings settings,
+        SearchTelemetry telemetry,
         [Description("Query text, at most 1000 characters: words, \"phrases\", -excluded, OR. Empty lists the newest articles.")] string? q,
         [Description("1-based page number (integer, default 1); page × size must not exceed 10000.")] string? page,
         [Description("Hits per page (integer 1–100, default 10).")] string? size,
@@ -96,7 +98,9 @@ public static class SearchEndpoints
 
         try
         {
-            return TypedResults.Ok(SearchResponse.From(searcher.Search(request)));
+            var result = searcher.Search(request);
+            telemetry.Searched(request, result);
+            return TypedResults.Ok(SearchResponse.From(result));
         }
         catch (QuerySyntaxException e)
         {

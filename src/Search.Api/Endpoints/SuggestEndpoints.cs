@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Contracts;
+using Search.Api.Observability;
 using Search.Querying;
 
 namespace Search.Api.Endpoints;
@@ -32,6 +34,7 @@ public static class SuggestEndpoints
 
     private static Results<Ok<SuggestResponse>, ValidationProblem, ProblemHttpResult> Suggest(
         NewsSearcher searcher,
+        SearchTelemetry telemetry,
         [Description("Text typed so far, at most 200 characters.")] string? q,
         [Description("Most suggestions to return (integer 1–20, default 8).")] string? size)
     {
@@ -56,7 +59,10 @@ public static class SuggestEndpoints
 
         try
         {
-            return TypedResults.Ok(SuggestResponse.From(searcher.Suggest(q, count)));
+            var started = Stopwatch.GetTimestamp();
+            var suggestions = searcher.Suggest(q, count);
+            telemetry.Suggested(Stopwatch.GetElapsedTime(started));
+            return TypedResults.Ok(SuggestResponse.From(suggestions));
         }
         catch (IndexUnavailableException e)
         {

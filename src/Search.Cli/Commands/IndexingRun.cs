@@ -59,6 +59,7 @@ internal sealed class IndexingRun
                 result.AddError("--max-errors must be -1 (no limit) or a count of 0 or more.");
             }
         });
+        _json.Description = "Write the summary as JSON on stdout, and the progress lines (stderr not a terminal) as JSON objects, one per line";
         var command = new Command(name, description) { _paths, _index, _maxErrors, _json, _config, _merge };
         if (!rebuild)
         {
@@ -95,7 +96,7 @@ internal sealed class IndexingRun
             profile = weights.Profile;
         }
 
-        var reporter = new IndexingProgressReporter(console);
+        var reporter = new IndexingProgressReporter(console, parse.GetValue(_json));
         var options = new IndexingOptions
         {
             MaxErrors = parse.GetValue(_maxErrors),

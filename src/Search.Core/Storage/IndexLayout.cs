@@ -100,6 +100,7 @@ public sealed class IndexLayout
         && name.Length > GenerationPrefix.Length
         && name.AsSpan(GenerationPrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
 
-    private static int GenerationNumber(string path) =>
+    /// <summary>The number of a generation folder (<c>gen-000042</c> is 42), for monitoring and ordering.</summary>
+    public static int GenerationNumber(string path) =>
         int.Parse(Path.GetFileName(path).AsSpan(GenerationPrefix.Length), CultureInfo.InvariantCulture);
 }
