@@ -23,6 +23,9 @@ internal sealed class ResultCachingSearcher : IndexSearcher
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _statistics = new(StringComparer.Ordinal);
 
+    /// <summary>This reader's terms-dictionary lookups, kept across its searches.</summary>
+    public Scoring.TermStateCache TermStates { get; } = new();
+
     /// <summary>The cache of this reader's result pages, or null when caching is off.</summary>
     public SearchResultCache? Results { get; }
 

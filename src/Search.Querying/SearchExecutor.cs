@@ -117,7 +117,7 @@ internal sealed class SearchExecutor(
     {
         var wanted = request.Page * request.Size;
         var depth = parser.Weights.RescoreDepth;
-        var states = new TermStates(searcher.TopReaderContext);
+        var states = new TermStates(searcher.TopReaderContext, (searcher as ResultCachingSearcher)?.TermStates);
         var highlight = HighlightTerms.From(searcher.Rewrite(parsed.Query));
         var deadline = SearchDeadline.Start(budget, budgetClock);
         var groups = PlanQueries.FirstPhaseGroups(plan, searcher.IndexReader);

@@ -16,46 +16,51 @@ internal sealed class ClauseDocuments(IndexSearcher searcher, TermStates states)
     private readonly Dictionary<Query, Weight> _weights = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Sets the documents of <paramref name="clause"/> in <paramref name="bits"/>.</summary>
-    public void Set(FixedBitSet bits, AtomicReaderContext context, Query clause) => Visit(context, clause, bits.Set);
+    public void Set(FixedBitSet bits, AtomicReaderContext context, Query clause)
+    {
+        if (Iterator(context, clause) is { } docs)
+        {
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                bits.Set(doc);
+            }
+        }
+    }
 
     /// <summary>Clears the documents of <paramref name="clause"/> from <paramref name="bits"/>.</summary>
-    public void Clear(FixedBitSet bits, AtomicReaderContext context, Query clause) => Visit(context, clause, bits.Clear);
+    public void Clear(FixedBitSet bits, AtomicReaderContext context, Query clause)
+    {
+        if (Iterator(context, clause) is { } docs)
+        {
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                bits.Clear(doc);
+            }
+        }
+    }
 
-    private void Visit(AtomicReaderContext context, Query clause, Action<int> action)
+    private DocIdSetIterator? Iterator(AtomicReaderContext context, Query clause)
     {
         var live = context.AtomicReader.LiveDocs;
-        DocIdSetIterator? iterator;
         if (clause is TermQuery { Term: var term })
         {
             if (states.State(term).Get(context.Ord) is not { } state || Terms(term.Field, context) is not { } terms)
             {
-                return;
+                return null;
             }
 
             terms.SeekExact(term.Bytes, state);
             var docs = terms.Docs(live, _enums[(term.Field, context.Ord)].Reuse, DocsFlags.NONE);
             _enums[(term.Field, context.Ord)] = (terms, docs);
-            iterator = docs;
-        }
-        else
-        {
-            if (!_weights.TryGetValue(clause, out var weight))
-            {
-                _weights[clause] = weight = searcher.CreateNormalizedWeight(states.Bind(clause));
-            }
-
-            iterator = weight.GetScorer(context, live);
+            return docs;
         }
 
-        if (iterator is null)
+        if (!_weights.TryGetValue(clause, out var weight))
         {
-            return;
+            _weights[clause] = weight = searcher.CreateNormalizedWeight(states.Bind(clause));
         }
 
-        for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
-        {
-            action(doc);
-        }
+        return weight.GetScorer(context, live);
     }
 
     private TermsEnum? Terms(string field, AtomicReaderContext context)

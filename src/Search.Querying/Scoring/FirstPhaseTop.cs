@@ -26,6 +26,12 @@ internal static class FirstPhaseTop
     // Documents per window of the walk: the slots stay in the cache.
     private const int WindowSize = 2048;
 
+    [ThreadStatic]
+    private static double[]? _windowScores;
+
+    [ThreadStatic]
+    private static ulong[]? _windowScored;
+
     /// <summary>The best <paramref name="count"/> hits, best first; <paramref name="timedOut"/> when the deadline passed during the walk.</summary>
     public static ScoreDoc[] Find(
         IndexSearcher searcher, IReadOnlyList<Query> clauses, TermStates states, FixedBitSet?[] hits, int count,
@@ -62,7 +68,17 @@ internal static class FirstPhaseTop
                 }
             }
 
-            timedOut = Walk(context, [.. cursors.OrderBy(c => c.Bound)], top, recency, boundScale, deadline);
+            try
+            {
+                timedOut = Walk(context, [.. cursors.OrderBy(c => c.Bound)], top, recency, boundScale, deadline);
+            }
+            catch
+            {
+                // A walk cut short by a failure leaves its window's slots set.
+                _windowScores = null;
+                _windowScored = null;
+                throw;
+            }
         }
 
         return top.Sorted();
@@ -101,8 +117,9 @@ internal static class FirstPhaseTop
         }
 
         var dates = context.AtomicReader.GetNumericDocValues(NewsFields.DateMillis);
-        var scores = new double[WindowSize];
-        var scored = new ulong[WindowSize / 64];
+        // Slots are zeroed as they are read, so a thread's window is left clean for its next walk.
+        var scores = _windowScores ??= new double[WindowSize];
+        var scored = _windowScored ??= new ulong[WindowSize / 64];
         var cutoff = top.Cutoff;
         var essential = FirstEssential(prefix, cutoff);
         while (true)
@@ -193,22 +210,11 @@ internal static class FirstPhaseTop
     }
 
     // One clause's postings in one segment, with its scorer and bound.
-    private sealed class Cursor
+    private abstract class Cursor(float bound)
     {
-        private readonly DocIdSetIterator _docs;
-        private readonly Func<int, float> _score;
+        public float Bound { get; } = bound;
 
-        private Cursor(DocIdSetIterator docs, Func<int, float> score, float bound)
-        {
-            _docs = docs;
-            _score = score;
-            Bound = bound;
-            Doc = docs.NextDoc();
-        }
-
-        public float Bound { get; }
-
-        public int Doc { get; private set; }
+        public int Doc { get; protected set; } = -1;
 
         public static Cursor? Open(
             AtomicReaderContext context, Query clause, (Weight? Weight, Similarity.SimWeight? Sim, float Bound) prepared, Similarity similarity,
@@ -216,7 +222,7 @@ internal static class FirstPhaseTop
         {
             if (prepared.Weight is { } weight)
             {
-                return weight.GetScorer(context, accepted) is { } scorer ? new Cursor(scorer, _ => scorer.GetScore(), prepared.Bound) : null;
+                return weight.GetScorer(context, accepted) is { } scorer ? new ScorerCursor(scorer, prepared.Bound) : null;
             }
 
             if (prepared.Sim is not { } sim || clause is not TermQuery { Term: var term }
@@ -227,25 +233,63 @@ internal static class FirstPhaseTop
 
             var enumerator = terms.GetEnumerator();
             enumerator.SeekExact(term.Bytes, state);
-            var postings = enumerator.Docs(accepted, null, DocsFlags.FREQS);
-            var simScorer = similarity.GetSimScorer(sim, context);
-            return new Cursor(postings, doc => simScorer.Score(doc, postings.Freq), prepared.Bound);
+            return new TermCursor(enumerator.Docs(accepted, null, DocsFlags.FREQS), similarity.GetSimScorer(sim, context), prepared.Bound);
         }
 
-        public float Score() => _score(Doc);
+        public abstract float Score();
 
-        public void Next() => Doc = _docs.NextDoc();
+        public abstract void Next();
 
         // True when the clause has the document.
         public bool AdvanceTo(int doc)
         {
             if (Doc < doc)
             {
-                Doc = _docs.Advance(doc);
+                Advance(doc);
             }
 
             return Doc == doc;
         }
+
+        protected abstract void Advance(int doc);
+    }
+
+    private sealed class TermCursor : Cursor
+    {
+        private readonly DocsEnum _postings;
+        private readonly Similarity.SimScorer _scorer;
+
+        public TermCursor(DocsEnum postings, Similarity.SimScorer scorer, float bound)
+            : base(bound)
+        {
+            _postings = postings;
+            _scorer = scorer;
+            Doc = postings.NextDoc();
+        }
+
+        public override float Score() => _scorer.Score(Doc, _postings.Freq);
+
+        public override void Next() => Doc = _postings.NextDoc();
+
+        protected override void Advance(int doc) => Doc = _postings.Advance(doc);
+    }
+
+    private sealed class ScorerCursor : Cursor
+    {
+        private readonly Scorer _scorer;
+
+        public ScorerCursor(Scorer scorer, float bound)
+            : base(bound)
+        {
+            _scorer = scorer;
+            Doc = scorer.NextDoc();
+        }
+
+        public override float Score() => _scorer.GetScore();
+
+        public override void Next() => Doc = _scorer.NextDoc();
+
+        protected override void Advance(int doc) => Doc = _scorer.Advance(doc);
     }
 
     // The best hits so far: a heap whose top is the weakest (lowest score, then oldest, then highest doc id).

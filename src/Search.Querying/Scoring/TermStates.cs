@@ -7,9 +7,10 @@ namespace Search.Querying.Scoring;
 /// <remarks>
 /// A term query looks its term up in every segment when its weight is made; the first phase and the rescoring search
 /// many of the same terms (the stemmed title and body, the root field), so each lookup is kept here and handed to the
-/// queries that need it (<see cref="TermQuery(Term, TermContext)"/>).
+/// queries that need it (<see cref="TermQuery(Term, TermContext)"/>). With a <see cref="TermStateCache"/>, lookups are
+/// also kept across the searches of one index reader.
 /// </remarks>
-internal sealed class TermStates(IndexReaderContext top)
+internal sealed class TermStates(IndexReaderContext top, TermStateCache? shared = null)
 {
     private readonly Dictionary<Term, TermContext> _states = [];
 
@@ -46,7 +47,7 @@ internal sealed class TermStates(IndexReaderContext top)
     {
         if (!_states.TryGetValue(term, out var state))
         {
-            _states[term] = state = TermContext.Build(top, term);
+            _states[term] = state = shared?.Get(top, term) ?? TermContext.Build(top, term);
         }
 
         return state;
