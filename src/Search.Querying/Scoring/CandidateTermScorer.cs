@@ -1,6 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
+using Search.Querying.Ranking;
 
 namespace Search.Querying.Scoring;
 
@@ -18,7 +18,7 @@ internal sealed class CandidateTermScorer
 {
     private readonly IndexSearcher _searcher;
     private readonly TermStates _states;
-    private readonly Dictionary<(string Field, int Segment), (TermsEnum Terms, DocsEnum? Reuse)> _enums = [];
+    private readonly Dictionary<(string Field, int Segment), DocsEnum> _reuse = [];
 
     public CandidateTermScorer(IndexSearcher searcher, TermStates states)
     {
@@ -45,7 +45,7 @@ internal sealed class CandidateTermScorer
     /// </summary>
     public void Score(Term[] forms, float boost, int[] docs, int[] slots, int offset, float[] scores, bool[] matched)
     {
-        var similarity = _searcher.Similarity;
+        var similarity = (NewsSimilarity)_searcher.Similarity;
         var field = forms[0].Field;
         var statistics = _searcher.CollectionStatistics(field);
         var leaves = _searcher.IndexReader.Leaves;
@@ -57,8 +57,7 @@ internal sealed class CandidateTermScorer
                 continue;
             }
 
-            var weight = similarity.ComputeWeight(boost, statistics, _searcher.TermStatistics(term, state));
-            weight.Normalize(1f, 1f);
+            var bm25 = similarity.Term(statistics, state.DocFreq, boost);
             var next = 0;
             for (var segment = 0; segment < leaves.Count && next < docs.Length; segment++)
             {
@@ -70,15 +69,15 @@ internal sealed class CandidateTermScorer
                     next++;
                 }
 
-                if (first == next || state.Get(segment) is not { } termState || Enum(field, context, segment) is not { } terms)
+                if (first == next || state.Get(segment) is not { } termState || _states.Terms(context, field) is not { } terms)
                 {
                     continue;
                 }
 
                 terms.SeekExact(term.Bytes, termState);
-                var postings = terms.Docs(context.AtomicReader.LiveDocs, _enums[(field, segment)].Reuse, DocsFlags.FREQS);
-                _enums[(field, segment)] = (terms, postings);
-                var scorer = similarity.GetSimScorer(weight, context);
+                var postings = terms.Docs(context.AtomicReader.LiveDocs, _reuse.GetValueOrDefault((field, segment)), DocsFlags.FREQS);
+                _reuse[(field, segment)] = postings;
+                var norms = context.AtomicReader.GetNormValues(field);
                 var doc = -1;
                 for (var i = first; i < next; i++)
                 {
@@ -95,29 +94,12 @@ internal sealed class CandidateTermScorer
                     if (doc == target)
                     {
                         var slot = offset + slots[i];
-                        var score = scorer.Score(doc, postings.Freq);
+                        var score = bm25.Score(norms, doc, postings.Freq);
                         scores[slot] = matched[slot] ? Math.Max(scores[slot], score) : score;
                         matched[slot] = true;
                     }
                 }
             }
         }
-    }
-
-    private TermsEnum? Enum(string field, AtomicReaderContext context, int segment)
-    {
-        if (_enums.TryGetValue((field, segment), out var known))
-        {
-            return known.Terms;
-        }
-
-        if (context.AtomicReader.GetTerms(field) is not { } terms)
-        {
-            return null;
-        }
-
-        var enumerator = terms.GetEnumerator();
-        _enums[(field, segment)] = (enumerator, null);
-        return enumerator;
     }
 }

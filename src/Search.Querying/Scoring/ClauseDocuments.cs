@@ -12,7 +12,7 @@ namespace Search.Querying.Scoring;
 /// </remarks>
 internal sealed class ClauseDocuments(IndexSearcher searcher, TermStates states)
 {
-    private readonly Dictionary<(string Field, int Segment), (TermsEnum? Terms, DocsEnum? Reuse)> _enums = [];
+    private readonly Dictionary<(string Field, int Segment), DocsEnum> _reuse = [];
     private readonly Dictionary<Query, Weight> _weights = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Sets the documents of <paramref name="clause"/> in <paramref name="bits"/>.</summary>
@@ -44,14 +44,14 @@ internal sealed class ClauseDocuments(IndexSearcher searcher, TermStates states)
         var live = context.AtomicReader.LiveDocs;
         if (clause is TermQuery { Term: var term })
         {
-            if (states.State(term).Get(context.Ord) is not { } state || Terms(term.Field, context) is not { } terms)
+            if (states.State(term).Get(context.Ord) is not { } state || states.Terms(context, term.Field) is not { } terms)
             {
                 return null;
             }
 
             terms.SeekExact(term.Bytes, state);
-            var docs = terms.Docs(live, _enums[(term.Field, context.Ord)].Reuse, DocsFlags.NONE);
-            _enums[(term.Field, context.Ord)] = (terms, docs);
+            var docs = terms.Docs(live, _reuse.GetValueOrDefault((term.Field, context.Ord)), DocsFlags.NONE);
+            _reuse[(term.Field, context.Ord)] = docs;
             return docs;
         }
 
@@ -61,15 +61,5 @@ internal sealed class ClauseDocuments(IndexSearcher searcher, TermStates states)
         }
 
         return weight.GetScorer(context, live);
-    }
-
-    private TermsEnum? Terms(string field, AtomicReaderContext context)
-    {
-        if (!_enums.TryGetValue((field, context.Ord), out var known))
-        {
-            _enums[(field, context.Ord)] = known = (context.AtomicReader.GetTerms(field)?.GetEnumerator(), null);
-        }
-
-        return known.Terms;
     }
 }

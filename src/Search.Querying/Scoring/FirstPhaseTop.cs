@@ -1,7 +1,7 @@
 using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
+using Search.Querying.Ranking;
 using Lucene.Net.Util;
 using Search.Core.Schema;
 
@@ -40,12 +40,12 @@ internal static class FirstPhaseTop
         timedOut = false;
         var top = new TopHits(count);
         var leaves = searcher.IndexReader.Leaves;
-        var similarity = searcher.Similarity;
-        var k1 = similarity is BM25Similarity bm25 ? bm25.K1 : float.PositiveInfinity;
+        var similarity = (NewsSimilarity)searcher.Similarity;
+        var k1 = similarity.K1;
 
         // A recency factor is at most 2 (1 + 2^-age): bounds are doubled under it.
         var boundScale = recency is null ? 1f : 2f;
-        var weights = new Dictionary<Query, (Weight? Weight, Similarity.SimWeight? Sim, float Bound)>(ReferenceEqualityComparer.Instance);
+        var weights = new Dictionary<Query, (Weight? Weight, TermBm25? Term, float Bound)>(ReferenceEqualityComparer.Instance);
         foreach (var clause in clauses)
         {
             weights[clause] = Prepare(searcher, similarity, states, clause, k1, boundScale);
@@ -62,7 +62,7 @@ internal static class FirstPhaseTop
             var cursors = new List<Cursor>(clauses.Count);
             foreach (var clause in clauses)
             {
-                if (Cursor.Open(context, clause, weights[clause], similarity, states, accepted) is { } cursor)
+                if (Cursor.Open(context, clause, weights[clause], states, accepted) is { } cursor)
                 {
                     cursors.Add(cursor);
                 }
@@ -84,19 +84,18 @@ internal static class FirstPhaseTop
         return top.Sorted();
     }
 
-    private static (Weight? Weight, Similarity.SimWeight? Sim, float Bound) Prepare(
-        IndexSearcher searcher, Similarity similarity, TermStates states, Query clause, float k1, float boundScale)
+    private static (Weight? Weight, TermBm25? Term, float Bound) Prepare(
+        IndexSearcher searcher, NewsSimilarity similarity, TermStates states, Query clause, float k1, float boundScale)
     {
         if (clause is TermQuery { Term: var term } && states.State(term) is { DocFreq: > 0 } state)
         {
             var statistics = searcher.CollectionStatistics(term.Field);
-            var sim = similarity.ComputeWeight(clause.Boost, statistics, searcher.TermStatistics(term, state));
-            sim.Normalize(1f, 1f);
+            var bm25 = similarity.Term(statistics, state.DocFreq, clause.Boost);
 
             // BM25's idf as Lucene computes it, times the boost and the saturation's ceiling, with a little headroom for rounding.
             var idf = Math.Log(1 + ((statistics.MaxDoc - state.DocFreq + 0.5) / (state.DocFreq + 0.5)));
             var bound = (float)(idf * clause.Boost * (k1 + 1) * boundScale * 1.0001);
-            return (null, sim, float.IsFinite(bound) ? bound : float.PositiveInfinity);
+            return (null, bm25, float.IsFinite(bound) ? bound : float.PositiveInfinity);
         }
 
         return clause is TermQuery
@@ -217,23 +216,21 @@ internal static class FirstPhaseTop
         public int Doc { get; protected set; } = -1;
 
         public static Cursor? Open(
-            AtomicReaderContext context, Query clause, (Weight? Weight, Similarity.SimWeight? Sim, float Bound) prepared, Similarity similarity,
-            TermStates states, FixedBitSet accepted)
+            AtomicReaderContext context, Query clause, (Weight? Weight, TermBm25? Term, float Bound) prepared, TermStates states, FixedBitSet accepted)
         {
             if (prepared.Weight is { } weight)
             {
                 return weight.GetScorer(context, accepted) is { } scorer ? new ScorerCursor(scorer, prepared.Bound) : null;
             }
 
-            if (prepared.Sim is not { } sim || clause is not TermQuery { Term: var term }
-                || states.State(term).Get(context.Ord) is not { } state || context.AtomicReader.GetTerms(term.Field) is not { } terms)
+            if (prepared.Term is not { } bm25 || clause is not TermQuery { Term: var term }
+                || states.State(term).Get(context.Ord) is not { } state || states.Terms(context, term.Field) is not { } terms)
             {
                 return null;
             }
 
-            var enumerator = terms.GetEnumerator();
-            enumerator.SeekExact(term.Bytes, state);
-            return new TermCursor(enumerator.Docs(accepted, null, DocsFlags.FREQS), similarity.GetSimScorer(sim, context), prepared.Bound);
+            terms.SeekExact(term.Bytes, state);
+            return new TermCursor(terms.Docs(accepted, null, DocsFlags.FREQS), bm25, context.AtomicReader.GetNormValues(term.Field), prepared.Bound);
         }
 
         public abstract float Score();
@@ -257,17 +254,19 @@ internal static class FirstPhaseTop
     private sealed class TermCursor : Cursor
     {
         private readonly DocsEnum _postings;
-        private readonly Similarity.SimScorer _scorer;
+        private readonly TermBm25 _bm25;
+        private readonly NumericDocValues? _norms;
 
-        public TermCursor(DocsEnum postings, Similarity.SimScorer scorer, float bound)
+        public TermCursor(DocsEnum postings, TermBm25 bm25, NumericDocValues? norms, float bound)
             : base(bound)
         {
             _postings = postings;
-            _scorer = scorer;
+            _bm25 = bm25;
+            _norms = norms;
             Doc = postings.NextDoc();
         }
 
-        public override float Score() => _scorer.Score(Doc, _postings.Freq);
+        public override float Score() => _bm25.Score(_norms, Doc, _postings.Freq);
 
         public override void Next() => Doc = _postings.NextDoc();
 

@@ -13,6 +13,7 @@ namespace Search.Querying.Scoring;
 internal sealed class TermStates(IndexReaderContext top, TermStateCache? shared = null)
 {
     private readonly Dictionary<Term, TermContext> _states = [];
+    private readonly Dictionary<(string Field, int Segment), TermsEnum?> _enums = [];
 
     /// <summary><paramref name="query"/> with its term queries (alone, as a word's stacked forms, or as clauses of a plain boolean query) bound to the shared lookups.</summary>
     public Query Bind(Query query)
@@ -40,6 +41,20 @@ internal sealed class TermStates(IndexReaderContext top, TermStateCache? shared 
             default:
                 return query;
         }
+    }
+
+    /// <summary>
+    /// One terms enum per field and segment for the search, positioned on a term by its state (no dictionary walk) before
+    /// its postings are read: a postings enum, once made, does not depend on it. Null where the field has no terms.
+    /// </summary>
+    public TermsEnum? Terms(AtomicReaderContext context, string field)
+    {
+        if (!_enums.TryGetValue((field, context.Ord), out var terms))
+        {
+            _enums[(field, context.Ord)] = terms = context.AtomicReader.GetTerms(field)?.GetEnumerator();
+        }
+
+        return terms;
     }
 
     /// <summary>The lookup of <paramref name="term"/> in every segment, made once per search.</summary>
