@@ -9,6 +9,7 @@ using static Search.Api.Tests.Support.Http;
 namespace Search.Api.Tests.Observability;
 
 /// <summary>#22: GET /metrics in the Prometheus text format, for loopback and the allowed networks, absent when off.</summary>
+[Collection(nameof(MetricsEndpointTests))]
 public sealed class MetricsEndpointTests : IDisposable
 {
     private static readonly Dictionary<string, string?> MetricsOn = new() { [ObservabilitySettings.MetricsEnabledKey] = "true" };
@@ -109,13 +110,12 @@ public sealed class MetricsEndpointTests : IDisposable
         {
             [ObservabilitySettings.MetricsEnabledKey] = "true",
             [ObservabilitySettings.AllowedNetworksKey] = allowed,
-        });
+        }, peer: IPAddress.Parse(client));
 
         var context = await factory.Server.SendAsync(request =>
         {
             request.Request.Method = HttpMethods.Get;
             request.Request.Path = "/metrics";
-            request.Connection.RemoteIpAddress = IPAddress.Parse(client);
         }, TestContext.Current.CancellationToken);
         var body = await new StreamReader(context.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken);
 
@@ -150,3 +150,10 @@ public sealed class MetricsEndpointTests : IDisposable
     private static int GenerationNumber(JsonElement health) =>
         int.Parse(health.GetProperty("generation").GetString()!.AsSpan("gen-".Length), System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// The scrape counts exactly what the test's searches recorded, and OpenTelemetry's exporter listens to every meter of its
+/// names in the process: so these tests run alone, after the others, whose applications record into meters of the same names.
+/// </summary>
+[CollectionDefinition(nameof(MetricsEndpointTests), DisableParallelization = true)]
+public sealed class MetricsEndpointCollection;

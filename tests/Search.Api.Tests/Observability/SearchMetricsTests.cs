@@ -16,7 +16,8 @@ public sealed class SearchMetricsTests : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == SearchMetrics.MeterName)
+            // This test's meter only: other tests' applications, running at the same time, record into meters of the same name.
+            if (instrument.Meter.Name == SearchMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, _services.GetRequiredService<IMeterFactory>()))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
