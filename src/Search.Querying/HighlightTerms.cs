@@ -42,6 +42,24 @@ internal sealed class HighlightTerms
         return result;
     }
 
+    /// <summary>
+    /// The terms of a plan's wanted words in every field but the root field: what the words matched as, not what their
+    /// heavy stems reached (a root-level match is a recall channel, not something to mark in a snippet).
+    /// </summary>
+    public static HighlightTerms From(Parsing.QueryPlan plan)
+    {
+        var query = new BooleanQuery();
+        foreach (var clause in plan.Groups.SelectMany(group => group).SelectMany(word => word.Fields))
+        {
+            if (clause.Field != Search.Core.Schema.NewsFields.BodyRoot)
+            {
+                query.Add(clause.Query, Occur.SHOULD);
+            }
+        }
+
+        return From(query);
+    }
+
     /// <summary>Builds a set by hand (tests, tools).</summary>
     public static HighlightTerms Of(params (string Field, string Term)[] terms)
     {

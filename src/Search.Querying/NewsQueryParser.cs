@@ -93,7 +93,7 @@ public sealed class NewsQueryParser
             // Words of several positions (a phrase, or a word the tokenizer splits) are phrases, searched only in the
             // fields that keep positions (#17: the stemmed title and body, where the other fields' matches lie anyway).
             var perField = fields
-                .Select(field => (Field: field, Tokens: TokenInspector.Analyze(_analyzer, field, element.Text)))
+                .Select(field => (Field: field, Tokens: TokenInspector.Analyze(_analyzer, field == NewsFields.BodyRoot ? NewsFields.BodyRootForms : field, element.Text)))
                 .Where(x => x.Tokens.Count > 0 && (NewsFields.HasPositions(x.Field) || x.Tokens.All(t => t.Position == x.Tokens[0].Position)))
                 .ToList();
             if (perField.Count == 0)
@@ -131,9 +131,10 @@ public sealed class NewsQueryParser
                 }
             }
 
+            var stems = perField.FirstOrDefault(x => x.Field == NewsFields.Body).Tokens;
             var word = new PlannedWord([.. perField.Select(x =>
             {
-                var query = FieldQuery(x.Field, x.Tokens);
+                var query = x.Field == NewsFields.BodyRoot ? RootQuery(x.Tokens, stems) : FieldQuery(x.Field, x.Tokens);
                 query.Boost = Boost(x.Field);
                 return new FieldClause(x.Field, query);
             })]);
@@ -294,6 +295,23 @@ public sealed class NewsQueryParser
         pair.Add([.. first.Select(t => new Term(NewsFields.Body, t.Term))], 0);
         pair.Add([.. second.Select(t => new Term(NewsFields.Body, t.Term))], 1);
         return pair;
+    }
+
+    // A word's heavy stems: body.root holds those that are not light stems at their position (#17), so a heavy stem
+    // that is not among this word's own light stems is also looked up as a light stem of the body. The best form counts.
+    private static Query RootQuery(IReadOnlyList<AnalyzedToken> roots, IReadOnlyList<AnalyzedToken>? stems)
+    {
+        var forms = new DisjunctionMaxQuery(0f);
+        foreach (var root in roots.Select(t => t.Term).Distinct(StringComparer.Ordinal))
+        {
+            forms.Add(new TermQuery(new Term(NewsFields.BodyRoot, root)));
+            if (stems is null || !stems.Any(stem => stem.Term == root))
+            {
+                forms.Add(new TermQuery(new Term(NewsFields.Body, root)));
+            }
+        }
+
+        return forms;
     }
 
     // One position: a term, or the stacked forms of one word as alternatives (بغزه and غزه). Several positions (a phrase,

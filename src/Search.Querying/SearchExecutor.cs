@@ -43,7 +43,7 @@ internal sealed class SearchExecutor(
         var phase = Stopwatch.GetTimestamp();
         var run = parsed.Plan is { } plan && parser.Weights.RescoreDepth > 0
             ? RunTwoPhase(searcher, parsed, plan, byDate, request)
-            : Run(searcher, parsed.Query, byDate, request);
+            : Run(searcher, parsed.Query, byDate, request, parsed.Plan);
         var matchMs = Lap(ref phase) - run.RescoreMs;
         string? didYouMean = null;
         string? searched = null;
@@ -102,11 +102,11 @@ internal sealed class SearchExecutor(
     /// <summary>The newest publication time in the index (Unix ms), the reference of the recency boost; computed once per reader.</summary>
     public static long NewestMillis(IndexReader reader) => NewestByReader.GetValue(reader, ComputeNewest).Value;
 
-    private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request)
+    private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request, QueryPlan? plan = null)
     {
         var rewritten = searcher.Rewrite(ApplyDateRange(query, request));
         var (ranked, facets, timedOut) = Collect(searcher, rewritten, byDate, request, request.Page * request.Size);
-        return new SearchRun(ranked, facets, facets.TotalHits, HighlightTerms.From(rewritten), timedOut);
+        return new SearchRun(ranked, facets, facets.TotalHits, plan is null ? HighlightTerms.From(rewritten) : HighlightTerms.From(plan), timedOut);
     }
 
     // Two phases (#17): the first finds every match from the postings' document lists (the exact total and the facet
@@ -118,7 +118,7 @@ internal sealed class SearchExecutor(
         var wanted = request.Page * request.Size;
         var depth = parser.Weights.RescoreDepth;
         var states = new TermStates(searcher.TopReaderContext, (searcher as ResultCachingSearcher)?.TermStates);
-        var highlight = HighlightTerms.From(searcher.Rewrite(parsed.Query));
+        var highlight = HighlightTerms.From(plan);
         var deadline = SearchDeadline.Start(budget, budgetClock);
         var groups = PlanQueries.FirstPhaseGroups(plan, searcher.IndexReader);
         var matches = FirstPhaseMatches.Find(searcher, plan, groups, states, request, Selections(request), deadline);

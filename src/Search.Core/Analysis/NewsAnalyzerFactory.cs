@@ -18,7 +18,9 @@ namespace Search.Core.Analysis;
 /// case (Latin) → digit folding → Arabic normalization → drop empty tokens → stop words → proclitic variants
 /// (<see cref="ProcliticVariantFilter"/>) → light stemmer (<see cref="NewsStemFilter"/>).</item>
 /// <item><c>title.exact</c>, <c>body.exact</c>, <c>lead.exact</c>: the same without the variants and the stemmer.</item>
-/// <item><c>body.root</c>: the stemmed chain with the heavy <see cref="RootStemFilter"/> instead of the light stemmer.</item>
+/// <item><c>body.root</c>: the stemmed chain with the heavy <see cref="RootStemFilter"/> instead of the light stemmer,
+/// keeping only the heavy stems that are not light stems at the same position (<see cref="RootOnlyFilter"/>); a query
+/// asks for all of a word's heavy stems under <see cref="NewsFields.BodyRootForms"/>.</item>
 /// <item>any other field (<c>id</c>, <c>category</c>, <c>source</c>): the whole value as one token.</item>
 /// </list>
 /// That is the <c>news</c> profile; <see cref="Create(AnalysisProfile)"/> also builds the <c>stock</c> one, for comparison.
@@ -150,6 +152,12 @@ public static class NewsAnalyzerFactory
             {
                 // Variants before stemming, so غزه of بغزه is stemmed like غزه typed alone (#3).
                 return new NewsStemFilter(new ProcliticVariantFilter(stream));
+            }
+
+            if (fieldName == NewsFields.BodyRoot)
+            {
+                // Indexed: only the heavy stems that are not light stems at the same position (#17).
+                return new RootOnlyFilter(new ProcliticVariantFilter(stream));
             }
 
             return NewsFields.IsRoot(fieldName) ? new RootStemFilter(new ProcliticVariantFilter(stream)) : stream;

@@ -18,8 +18,14 @@ public static class NewsFields
     /// <summary>Body, normalized only (no stemming); not stored.</summary>
     public const string BodyExact = "body.exact";
 
-    /// <summary>Body, heavy-stemmed (<see cref="Analysis.RootStemFilter"/>): a low-weight recall field; not stored.</summary>
+    /// <summary>Body, heavy-stemmed (<see cref="Analysis.RootStemFilter"/>) where that differs from the light stems: a low-weight recall field; not stored.</summary>
     public const string BodyRoot = "body.root";
+
+    /// <summary>
+    /// Not a field of the index: the name under which the analyzer gives a text's heavy stems, all of them, as a query
+    /// looks them up; <see cref="BodyRoot"/> indexes only those that are not light stems too (<see cref="Analysis.RootOnlyFilter"/>).
+    /// </summary>
+    public const string BodyRootForms = "body.root.forms";
 
     /// <summary>The lead (first sentences of the body, see <see cref="NewsDocumentMapper.Lead"/>), normalized and light-stemmed; not stored.</summary>
     /// <remarks>News is written as an inverted pyramid: the lead restates the headline (#3).</remarks>
@@ -58,8 +64,8 @@ public static class NewsFields
     /// <summary>True for a field analyzed with the light stemmer.</summary>
     public static bool IsStemmed(string field) => field is Title or Body or Lead;
 
-    /// <summary>True for the heavy-stemmed recall field.</summary>
-    public static bool IsRoot(string field) => field is BodyRoot;
+    /// <summary>True for the heavy-stemmed recall field, and for the name its query-side forms are analyzed under.</summary>
+    public static bool IsRoot(string field) => field is BodyRoot or BodyRootForms;
 
     /// <summary>True for an analyzed field whose postings keep positions: the ones phrases and proximity read (the stemmed title and body).</summary>
     /// <remarks>#17: the other analyzed fields are only scored per term, so they keep frequencies alone (less to write per token).</remarks>

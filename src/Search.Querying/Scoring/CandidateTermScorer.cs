@@ -26,14 +26,13 @@ internal sealed class CandidateTermScorer
         _states = states;
     }
 
-    /// <summary>The terms of <paramref name="leaf"/> when it is a term query or a word's stacked forms (a tie-breaker-free
-    /// disjunction of term queries on one field); null for anything else.</summary>
+    /// <summary>The terms of <paramref name="leaf"/> when it is a term query or a word's forms (a tie-breaker-free
+    /// disjunction of term queries, the best counting); null for anything else.</summary>
     public static (Term[] Forms, float Boost)? Forms(Query leaf) => leaf switch
     {
         TermQuery term => ([term.Term], term.Boost),
         DisjunctionMaxQuery forms when forms.TieBreakerMultiplier == 0 && forms.Disjuncts.Count > 0
             && forms.Disjuncts.All(d => d is TermQuery { Boost: 1f })
-            && forms.Disjuncts.Select(d => ((TermQuery)d).Term.Field).Distinct().Count() == 1
             => ([.. forms.Disjuncts.Select(d => ((TermQuery)d).Term)], forms.Boost),
         _ => null,
     };
@@ -46,11 +45,11 @@ internal sealed class CandidateTermScorer
     public void Score(Term[] forms, float boost, int[] docs, int[] slots, int offset, float[] scores, bool[] matched)
     {
         var similarity = (NewsSimilarity)_searcher.Similarity;
-        var field = forms[0].Field;
-        var statistics = _searcher.CollectionStatistics(field);
         var leaves = _searcher.IndexReader.Leaves;
         foreach (var term in forms)
         {
+            var field = term.Field;
+            var statistics = _searcher.CollectionStatistics(field);
             var state = _states.State(term);
             if (state.DocFreq == 0)
             {
