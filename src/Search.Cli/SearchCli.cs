@@ -22,6 +22,7 @@ internal static class SearchCli
         root.Add(RelevanceCommand.Create(console));
         root.Add(BenchCommand.Create(console));
         root.Add(SearchBoxBenchCommand.Create(console));
+        root.Add(SearchBoxCommand.Create(console));
         return root;
     }
 

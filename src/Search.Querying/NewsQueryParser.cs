@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Schema;
 using Search.Querying.Ranking;
+using Search.Querying.Variants;
 
 namespace Search.Querying;
 
@@ -44,10 +45,15 @@ public sealed class NewsQueryParser
     private readonly RankingWeights _weights;
     private readonly string[] _wantedFields;
     private readonly HashSet<string> _queryStopWords;
+    private readonly NameVariants _variants;
 
-    /// <summary>Creates a parser for <paramref name="weights"/> (null: the shipped default), with its own analyzer of the configuration's profile.</summary>
-    public NewsQueryParser(RankingWeights? weights = null)
+    /// <summary>
+    /// Creates a parser for <paramref name="weights"/> (null: the shipped default), with its own analyzer of the
+    /// configuration's profile, searching each word of a <paramref name="variants"/> group as all its spellings (#18).
+    /// </summary>
+    public NewsQueryParser(RankingWeights? weights = null, NameVariants? variants = null)
     {
+        _variants = variants ?? NameVariants.None;
         _weights = weights ?? RankingWeights.Default;
         _analyzer = NewsAnalyzerFactory.Create(_weights.Profile);
         _wantedFields = [.. AllWantedFields.Where(field => Boost(field) > 0)];
@@ -89,7 +95,7 @@ public sealed class NewsQueryParser
 
             var fields = element.Excluded ? ExcludedFields : _wantedFields;
             var perField = fields
-                .Select(field => (Field: field, Tokens: TokenInspector.Analyze(_analyzer, field, element.Text)))
+                .Select(field => (Field: field, Tokens: _variants.Analyze(_analyzer, field, element.Text)))
                 .Where(x => x.Tokens.Count > 0)
                 .ToList();
             if (perField.Count == 0)

@@ -8,6 +8,7 @@ using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Schema;
 using Search.Core.Storage;
+using Search.Querying.Variants;
 
 namespace Search.Querying;
 
@@ -31,6 +32,7 @@ public sealed class NewsSearcher : IDisposable
 
     private readonly IndexLayout _layout;
     private readonly NewsQueryParser _parser;
+    private readonly NameVariants _variants;
     private readonly Analyzer _analyzer;
     private readonly SuggestionService _suggestions;
     private readonly SearchExecutor _executor;
@@ -57,7 +59,8 @@ public sealed class NewsSearcher : IDisposable
         _options = options;
         _layout = new IndexLayout(options.IndexPath);
         var weights = options.Weights ?? RankingWeights.Default;
-        _parser = new NewsQueryParser(weights);
+        _variants = options.VariantsPath is { } variants ? NameVariants.Load(variants) : NameVariants.None;
+        _parser = new NewsQueryParser(weights, _variants);
 
         // The ranking configuration names the analysis profile; an index built with another one is refused (#3).
         _analyzer = NewsAnalyzerFactory.Create(weights.Profile);
@@ -82,6 +85,9 @@ public sealed class NewsSearcher : IDisposable
 
     /// <summary>The parser searches use (for tools that show or explain queries).</summary>
     public NewsQueryParser Parser => _parser;
+
+    /// <summary>The spelling groups searches widen names with (#18; read again when the file changes).</summary>
+    public NameVariants Variants => _variants;
 
     /// <summary>Picks up new commits, a switched generation or an index that appeared; the timer calls it, tests and tools may too.</summary>
     public void Refresh()
@@ -285,6 +291,8 @@ public sealed class NewsSearcher : IDisposable
             return;
         }
 
+        _variants.Refresh();
+
         string? path;
         try
         {
@@ -479,19 +487,17 @@ public sealed class NewsSearcher : IDisposable
             return search();
         }
 
-        var key = SearchResultKey.For(ranking, request);
+        var key = SearchResultKey.For(ranking, request, _variants.Version);
         if (cache.TryGet(key, out var kept))
         {
             return kept with { TookMs = SearchExecutor.ElapsedMs(started), Cached = true };
         }
 
-        // Until this reader's suggestion dictionary is built, corrections take their display spelling from a stand-in
-        // (the previous dictionary, or a headline): such a page is the right answer now, not for the reader's lifetime.
-        var dictionaryBuilt = _suggestions.IsBuilt(lease.Searcher.IndexReader);
         var page = search();
 
-        // A page cut short by the time budget (#7) is an answer for this moment's load, not for the reader's lifetime.
-        if (!page.TimedOut && (dictionaryBuilt || (page.DidYouMean is null && page.SearchedQuery is null)))
+        // A page cut short by the time budget (#7), or corrected with a stand-in while this reader's suggestion dictionary
+        // and language model are built (#18, the previous reader's), is an answer for this moment, not for the reader's lifetime.
+        if (!page.TimedOut && !page.Provisional)
         {
             cache.Add(key, page);
         }
@@ -501,7 +507,7 @@ public sealed class NewsSearcher : IDisposable
 
     private AlternativeRanking CreateAlternative(RankingWeights weights)
     {
-        var parser = new NewsQueryParser(weights);
+        var parser = new NewsQueryParser(weights, _variants);
         var executor = new SearchExecutor(parser, _analyzer, _suggestions, _options.QueryTimeBudget, _options.BudgetClock);
         return new AlternativeRanking(weights, parser, new Ranking.NewsSimilarity(weights), executor);
     }

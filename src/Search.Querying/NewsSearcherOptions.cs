@@ -36,4 +36,10 @@ public sealed record NewsSearcherOptions(string IndexPath, TimeSpan? RefreshInte
     /// (see <see cref="SearchPage.Cached"/>).
     /// </summary>
     public int ResultCacheEntries { get; init; } = DefaultResultCacheEntries;
+
+    /// <summary>
+    /// The variants file (#18, <see cref="Variants.VariantsFile"/>): its groups of spellings of one name are searched as
+    /// one, and it is read again when it changes. Null (the default) or a missing file: no groups.
+    /// </summary>
+    public string? VariantsPath { get; init; }
 }
