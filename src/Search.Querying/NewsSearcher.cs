@@ -204,6 +204,16 @@ public sealed class NewsSearcher : IDisposable
         _suggestions.Prepare(lease.Searcher.IndexReader);
     }
 
+    /// <summary>The spelling model of the served index (built first if it is not yet): its size and build time (#18).</summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public Spelling.SpellingModelStatistics? GetSpellingStatistics()
+    {
+        using var lease = Acquire();
+        return _suggestions.Model(lease.Searcher.IndexReader) is { } model
+            ? new Spelling.SpellingModelStatistics(model.WordCount, model.PairCount, model.Bytes, model.BuildTime)
+            : null;
+    }
+
     /// <summary>Completions of a partial query (words, headline phrases, headlines) from the dictionary of the served index.</summary>
     /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
     public SuggestionList Suggest(string? text, int size = 8)

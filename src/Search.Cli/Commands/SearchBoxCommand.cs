@@ -55,6 +55,7 @@ internal static class SearchBoxCommand
             return ExitCodes.IndexFailure;
         }
 
+        var model = searcher.GetSpellingStatistics();
         var (figures, missed, names) = new SearchBoxScorer(searcher).Score(sets);
         if (json)
         {
@@ -63,6 +64,7 @@ internal static class SearchBoxCommand
                 index = searcher.Status.Generation,
                 documents = searcher.Status.DocumentCount,
                 variants = searcher.Variants.Groups.Count,
+                spellingModel = model,
                 figures,
                 names = names.Select(n => new { set = n.Set.Name, sameName = n.Row.Columns[2] == "yes", n.Pair }),
                 misses = listMisses ? missed : null,
@@ -72,7 +74,7 @@ internal static class SearchBoxCommand
 
         var table = new Table()
             .Caption(string.Create(CultureInfo.InvariantCulture,
-                $"{searcher.Status.DocumentCount:N0} articles; {searcher.Variants.Groups.Count} name groups; halves: odd and even rows"))
+                $"{searcher.Status.DocumentCount:N0} articles; spelling model {model?.Words:N0} words, {model?.Pairs:N0} pairs, {model?.Bytes / 1048576.0:F1} MiB, built in {model?.BuildTime.TotalSeconds:F1} s; {searcher.Variants.Groups.Count} name groups; halves: odd and even rows"))
             .AddColumns("set", "figure", "rows", "all", "1st half", "2nd half", "target", "met");
         foreach (var f in figures)
         {
