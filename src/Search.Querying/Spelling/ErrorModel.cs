@@ -24,6 +24,10 @@ internal static class ErrorModel
     // Letters readers write for one another: hamza seats, teh marbuta as teh, and letters of one sound.
     private static readonly string[] SoundGroups = ["اءأإآ", "وؤء", "يئىء", "هةت", "سصث", "تط", "زذظ", "ضظد", "قك", "حه"];
 
+    // Substitution's answer for every typed letter of the Arabic block and every letter of Letters, worked out once:
+    // the candidates of a word ask it 29 times per letter.
+    private static readonly SlipKind[,] Substitutions = SubstitutionTable();
+
     /// <summary>How likely a slip of <paramref name="kind"/> is, relative to typing the word as meant.</summary>
     public static double Probability(SlipKind kind) => kind switch
     {
@@ -38,8 +42,11 @@ internal static class ErrorModel
     /// <summary>
     /// The words one slip from <paramref name="typed"/> (its letters as typed, without harakat or tatweel) that
     /// <paramref name="isWord"/> accepts by hash, each with its likeliest slip; the typed word itself is left out.
+    /// Without <paramref name="anyLetter"/>, a letter is only replaced by its keyboard neighbours and sound-alikes: the
+    /// corrector asks so for a real word, which another letter (1/2500) could never outweigh, and it saves a third of
+    /// the lookups.
     /// </summary>
-    public static List<(string Word, ulong Hash, SlipKind Kind)> Slips(string typed, Func<ulong, bool> isWord)
+    public static List<(string Word, ulong Hash, SlipKind Kind)> Slips(string typed, Func<ulong, bool> isWord, bool anyLetter = true)
     {
         var found = new Dictionary<ulong, (string Word, SlipKind Kind)>();
         if (typed.Length == 0 || typed.Length > MaxLength)
@@ -83,10 +90,15 @@ internal static class ErrorModel
 
             // Letter i typed for another.
             typed.AsSpan().CopyTo(raw);
-            foreach (var letter in Letters)
+            for (var l = 0; l < Letters.Length; l++)
             {
-                raw[i] = letter;
-                Offer(raw[..n], Substitution(typed[i], letter), normal);
+                var letter = Letters[l];
+                var kind = typed[i] is >= '\u0600' and <= '\u06FF' ? Substitutions[typed[i] - '\u0600', l] : Substitution(typed[i], letter);
+                if (anyLetter || kind is SlipKind.Neighbour or SlipKind.SoundAlike)
+                {
+                    raw[i] = letter;
+                    Offer(raw[..n], kind, normal);
+                }
             }
         }
 
@@ -119,6 +131,20 @@ internal static class ErrorModel
         }
 
         return SoundGroups.Any(group => group.Contains(typed) && group.Contains(meant)) ? SlipKind.SoundAlike : SlipKind.Substituted;
+    }
+
+    private static SlipKind[,] SubstitutionTable()
+    {
+        var table = new SlipKind[0x100, Letters.Length];
+        for (var typed = 0; typed < 0x100; typed++)
+        {
+            for (var l = 0; l < Letters.Length; l++)
+            {
+                table[typed, l] = Substitution((char)('\u0600' + typed), Letters[l]);
+            }
+        }
+
+        return table;
     }
 
     // The letter at i of what was typed is one too many: a doubled letter, a hamza written where none is, a key

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Search.Core.Analysis;
 
 namespace Search.Querying.Spelling;
 
@@ -16,8 +15,10 @@ namespace Search.Querying.Spelling;
 /// <c>farCandidates</c>, for a word the model has never seen and nothing one slip away). The best phrase replaces
 /// the typed one only when it scores more than <see cref="Confidence"/> times the typed phrase, which starts with an
 /// advantage: a word seen <see cref="KnownCount"/> times or more counts <see cref="KnownWordBonus"/> times more
-/// (precision first: a real word is corrected only when a one-slip neighbour is far likelier, alone 500 times as
-/// frequent, or in context). Stop words and words that are not all Arabic letters are context, never corrected.
+/// (precision first: a real word is corrected only when a one-slip neighbour is far likelier, alone 250 times as
+/// frequent, or in context). Stop words are corrected and proposed like any word (in context their pairs decide:
+/// يوافق لى is يوافق على); a word of two letters only among others, never alone; words that are not all Arabic letters
+/// are context, never corrected.
 /// </remarks>
 internal sealed class PhraseCorrector(Analyzer analyzer)
 {
@@ -31,13 +32,16 @@ internal sealed class PhraseCorrector(Analyzer analyzer)
     public const int KnownCount = 3;
 
     /// <summary>How much likelier a real word is taken to be meant, beside its count.</summary>
-    public const double KnownWordBonus = 10;
+    public const double KnownWordBonus = 5;
 
     /// <summary>The corrected phrase must score more than this many times the typed one.</summary>
     public const double Confidence = 1;
 
-    /// <summary>Words shorter than this (normalized) are never corrected.</summary>
+    /// <summary>A word alone shorter than this (normalized) is never corrected.</summary>
     public const int MinLength = 3;
+
+    /// <summary>A word among others shorter than this is never corrected: two letters are corrected in context only (لى for على).</summary>
+    public const int MinLengthInContext = 2;
 
     /// <summary>
     /// The correction of <paramref name="text"/>, or null when the words as typed are likeliest. <paramref name="surface"/>
@@ -51,7 +55,8 @@ internal sealed class PhraseCorrector(Analyzer analyzer)
         var confidence = 1.0;
         foreach (var run in words.Runs)
         {
-            var slots = run.Select(word => Candidates(word, model, farCandidates)).ToList();
+            var minLength = run.Count == 1 ? MinLength : MinLengthInContext;
+            var slots = run.Select(word => Candidates(word, model, farCandidates, minLength)).ToList();
             if (slots.All(slot => slot.Count == 1))
             {
                 continue;
@@ -85,24 +90,23 @@ internal sealed class PhraseCorrector(Analyzer analyzer)
     }
 
     // The word as typed first, then the likeliest words one slip away (by count × slip probability).
-    private static List<Candidate> Candidates(QueryWord word, LanguageModel model, Func<string, IEnumerable<string>>? farCandidates)
+    private static List<Candidate> Candidates(QueryWord word, LanguageModel model, Func<string, IEnumerable<string>>? farCandidates, int minLength)
     {
         var count = model.Count(word.Hash);
         var slots = new List<Candidate> { new(word.Term, word.Hash, SlipKind.None, count >= KnownCount ? Math.Log(KnownWordBonus) : 0) };
-        if (!word.Correctable || word.Term.Length < MinLength)
+        if (!word.Correctable || word.Term.Length < minLength)
         {
             return slots;
         }
 
-        var near = ErrorModel.Slips(word.Letters!, hash => hash != word.Hash && model.Count(hash) >= MinCandidateCount)
-            .Where(c => !NewsAnalyzerFactory.StopWords.Contains(c.Word))
+        var near = ErrorModel.Slips(word.Letters!, hash => hash != word.Hash && model.Count(hash) >= MinCandidateCount, anyLetter: count < KnownCount)
             .Select(c => new Candidate(c.Word, c.Hash, c.Kind, Math.Log(ErrorModel.Probability(c.Kind))))
             .ToList();
         if (near.Count == 0 && count == 0 && farCandidates is not null)
         {
             near = [.. farCandidates(word.Term)
                 .Select(far => (Word: far, Hash: TermHash.Of(far)))
-                .Where(far => far.Hash != word.Hash && model.Count(far.Hash) >= MinCandidateCount && !NewsAnalyzerFactory.StopWords.Contains(far.Word))
+                .Where(far => far.Hash != word.Hash && model.Count(far.Hash) >= MinCandidateCount)
                 .Select(far => new Candidate(far.Word, far.Hash, SlipKind.TwoEdits, Math.Log(ErrorModel.Probability(SlipKind.TwoEdits))))];
         }
 

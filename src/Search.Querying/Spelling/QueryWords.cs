@@ -43,8 +43,7 @@ internal sealed class QueryWords
             }
 
             var typed = text[token.StartOffset..token.EndOffset];
-            var letters = NewsAnalyzerFactory.StopWords.Contains(token.Term) ? null : WordNormalizer.Letters(typed);
-            run.Add(new QueryWord(token.Term, TermHash.Of(token.Term), token.StartOffset, token.EndOffset, typed, letters));
+            run.Add(new QueryWord(token.Term, TermHash.Of(token.Term), token.StartOffset, token.EndOffset, typed, WordNormalizer.Letters(typed)));
             if (run.Count == SearchLimits.MaxQueryElements)
             {
                 Close(runs, ref run);

@@ -54,11 +54,19 @@ public sealed class PhraseCorrectorTests : IClassFixture<PhraseCorrectorTests.Mo
     }
 
     [Fact]
-    public void NeverCorrectsStopWordsExclusionsOrAcrossOr()
+    public void NeverCorrectsExclusionsOrAcrossOr()
     {
-        Assert.Null(Correct("الي"));
         Assert.Null(Correct("كاس -العلم"));
         Assert.Null(Correct("كاس OR العلم"));
+    }
+
+    [Fact]
+    public void CorrectsAShortStopWordInContextButNeverATwoLetterWordAlone()
+    {
+        // لى: على with a dropped ع, a stop word of two letters; after يوافق the pair decides.
+        Assert.Equal("يوافق على", _corrector.Correct("يوافق لى", _model, word => word == "علي" ? "على" : null)?.Text);
+        Assert.Null(Correct("لى"));
+        Assert.Null(Correct("يوافق على"));
     }
 
     [Fact]
@@ -113,6 +121,11 @@ public sealed class PhraseCorrectorTests : IClassFixture<PhraseCorrectorTests.Mo
             {
                 Add("ماكرون يزور برلين");
                 Add("كريم يفوز بالجائزة");
+            }
+
+            for (var i = 0; i < 6; i++)
+            {
+                Add("البرلمان يوافق على الخطة");
             }
 
             Add("ماكين في واشنطن");

@@ -64,6 +64,7 @@ public class WebAppFixture : IAsyncLifetime
                 ["Search:Judgments:QuerySetsPath"] = querySets,
                 ["Search:Judgments:RankingsPath"] = Path.Combine(Repository.Root, "index-data", "rankings"),
                 ["Search:Judgments:WriteKey"] = WriteKey,
+                [SearchApiApplication.VariantsPathKey] = Path.Combine(Repository.Root, "index-data", "variants.txt"),
             });
         });
         await _app.StartAsync();
