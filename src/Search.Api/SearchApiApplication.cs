@@ -88,6 +88,10 @@ public static class SearchApiApplication
                 QueryTimeBudget = budget is { } ms ? TimeSpan.FromMilliseconds(ms) : NewsSearcherOptions.DefaultQueryTimeBudget,
                 ResultCacheEntries = ResultCacheEntries(configuration),
                 VariantsPath = configuration[VariantsPathKey] is { Length: > 0 } variants ? variants : DefaultVariantsPath,
+
+                // #18: a search never waits for the spelling model's first build (seconds, started below with the
+                // suggestions); until then corrections are the rare-word did-you-mean and the typo retry.
+                WaitForSpellingModel = false,
             });
         });
 

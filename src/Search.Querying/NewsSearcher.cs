@@ -65,7 +65,7 @@ public sealed class NewsSearcher : IDisposable
         // The ranking configuration names the analysis profile; an index built with another one is refused (#3).
         _analyzer = NewsAnalyzerFactory.Create(weights.Profile);
         _suggestions = new SuggestionService(_analyzer);
-        _executor = new SearchExecutor(_parser, _analyzer, _suggestions, options.QueryTimeBudget, options.BudgetClock);
+        _executor = new SearchExecutor(_parser, _analyzer, _suggestions, options.QueryTimeBudget, options.BudgetClock, options.WaitForSpellingModel);
         _searcherFactory = new CachingSearcherFactory(new Ranking.NewsSimilarity(weights), options.ResultCacheEntries, _cacheCounters);
         _status = MissingStatus();
         Refresh();
@@ -202,6 +202,31 @@ public sealed class NewsSearcher : IDisposable
     {
         using var lease = Acquire();
         _suggestions.Prepare(lease.Searcher.IndexReader);
+    }
+
+    /// <summary>
+    /// Waits until the suggestion dictionary and the spelling model of the served index are built (#18): for hosts that
+    /// do not let searches wait (<see cref="NewsSearcherOptions.WaitForSpellingModel"/>) and want them now, as tests do.
+    /// False when <paramref name="timeout"/> passes first.
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public bool WaitForSpellingModel(TimeSpan timeout)
+    {
+        using var lease = Acquire();
+        var reader = lease.Searcher.IndexReader;
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!_suggestions.IsBuilt(reader))
+        {
+            _suggestions.Prepare(reader);
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return true;
     }
 
     /// <summary>The spelling model of the served index (built first if it is not yet): its size and build time (#18).</summary>
@@ -518,7 +543,7 @@ public sealed class NewsSearcher : IDisposable
     private AlternativeRanking CreateAlternative(RankingWeights weights)
     {
         var parser = new NewsQueryParser(weights, _variants);
-        var executor = new SearchExecutor(parser, _analyzer, _suggestions, _options.QueryTimeBudget, _options.BudgetClock);
+        var executor = new SearchExecutor(parser, _analyzer, _suggestions, _options.QueryTimeBudget, _options.BudgetClock, _options.WaitForSpellingModel);
         return new AlternativeRanking(weights, parser, new Ranking.NewsSimilarity(weights), executor);
     }
 

@@ -19,11 +19,11 @@ namespace Search.Querying;
 /// retry) are decided by <see cref="QueryCorrection"/>.
 /// </remarks>
 internal sealed class SearchExecutor(
-    NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions, TimeSpan budget, Counter? budgetClock)
+    NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions, TimeSpan budget, Counter? budgetClock, bool waitForSpellingModel = true)
 {
     private static readonly ConditionalWeakTable<IndexReader, StrongBox<long>> NewestByReader = new();
 
-    private readonly QueryCorrection _corrections = new(parser, analyzer, suggestions);
+    private readonly QueryCorrection _corrections = new(parser, analyzer, suggestions, waitForSpellingModel);
 
     public SearchPage Execute(SearchRequest request, ParsedQuery parsed, IndexSearcher searcher, long started)
     {

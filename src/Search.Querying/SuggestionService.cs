@@ -13,9 +13,10 @@ namespace Search.Querying;
 /// A dictionary is built once per index reader (each commit the searcher picks up, each reindexed generation), never
 /// per request. The first request on a new reader starts the build (holding a reference on the reader until it ends)
 /// and, while it runs, requests are answered from the previous dictionary: suggestions may lag a commit by the build
-/// time, searches never wait. Only the very first build, with nothing to fall back on, is waited for.
+/// time. Only the very first build, with nothing to fall back on, is waited for.
 /// The spelling corrector's <see cref="LanguageModel"/> (#18) is built in the same background work, right after the
-/// dictionary, on the same reference to the reader; searches take the newest one ready, and wait only for the first.
+/// dictionary, on the same reference to the reader; searches take the newest one ready, and may wait for the first
+/// (<see cref="NewsSearcherOptions.WaitForSpellingModel"/>).
 /// </remarks>
 internal sealed class SuggestionService(Analyzer analyzer)
 {
@@ -48,10 +49,11 @@ internal sealed class SuggestionService(Analyzer analyzer)
         && latest.Task.IsCompletedSuccessfully && latest.Model.IsCompletedSuccessfully;
 
     /// <summary>
-    /// The language model of <paramref name="reader"/> when built, else the newest one built; the very first build, with
-    /// nothing to fall back on, is waited for, as suggestions wait for the first dictionary. Null when that build failed.
+    /// The language model of <paramref name="reader"/> when built, else the newest one built; with nothing to fall back
+    /// on, the very first build is waited for when <paramref name="wait"/> (as suggestions wait for the first dictionary),
+    /// else null. Null too when that build failed.
     /// </summary>
-    public LanguageModel? Model(IndexReader reader)
+    public LanguageModel? Model(IndexReader reader, bool wait = true)
     {
         var latest = Start(reader);
         if (latest.Model.IsCompletedSuccessfully)
@@ -59,9 +61,9 @@ internal sealed class SuggestionService(Analyzer analyzer)
             return latest.Model.Result;
         }
 
-        if (_readyModel is { } previous)
+        if (_readyModel is { } previous || !wait)
         {
-            return previous;
+            return _readyModel;
         }
 
         try

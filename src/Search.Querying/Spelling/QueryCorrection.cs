@@ -11,16 +11,18 @@ namespace Search.Querying.Spelling;
 /// <remarks>
 /// <list type="number">
 /// <item>The phrase corrector (<see cref="PhraseCorrector"/>) proposes a correction from the language model of the index
-/// reader (or of the newest reader that has one while it is built; the very first build is waited for).</item>
+/// reader (or of the newest reader that has one while it is built; the very first build is waited for unless the host
+/// said not to, <see cref="NewsSearcherOptions.WaitForSpellingModel"/>).</item>
 /// <item>When the query as typed finds at most <see cref="AlmostNothing"/> articles and the correction finds at least
 /// <see cref="ShownRatio"/> times as many (and at least one), the page shows the correction's results: corrected, with
 /// the searched query, and the request parameter <c>correct=false</c> as the way back.</item>
 /// <item>Otherwise the correction, when it has results under the same filters, is offered as did-you-mean.</item>
 /// <item>A query that still has no results is retried with typo tolerance (<see cref="SpellingCorrector.TypoTolerant"/>).</item>
 /// </list>
-/// Should the model fail to build, did-you-mean falls back to the rare-word corrector (<see cref="SpellingCorrector.DidYouMean"/>).
+/// Without a model (not built yet in a server that does not wait, or failed), did-you-mean falls back to the rare-word
+/// corrector (<see cref="SpellingCorrector.DidYouMean"/>).
 /// </remarks>
-internal sealed class QueryCorrection(NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions)
+internal sealed class QueryCorrection(NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions, bool waitForModel)
 {
     /// <summary>A query as typed finding at most this many articles finds "almost nothing".</summary>
     public const int AlmostNothing = 3;
@@ -33,15 +35,16 @@ internal sealed class QueryCorrection(NewsQueryParser parser, Analyzer analyzer,
 
     /// <summary>
     /// The run to show and what to say about it, for the query <paramref name="text"/> whose run as typed is
-    /// <paramref name="typed"/>; provisional when it corrects with a stand-in (the reader's own model and dictionary are
-    /// not built yet), as the one model differs from the other in the few articles of a commit.
+    /// <paramref name="typed"/>; provisional when there is no model yet (its corrections would differ), or when it
+    /// corrects with a stand-in (the previous reader's model and dictionary), which differs from the reader's own in the
+    /// few articles of a commit.
     /// </summary>
     public (SearchRun Run, string? DidYouMean, string? Searched, bool Provisional) Apply(
         IndexReader reader, string text, SearchRun typed, Func<Query, SearchRun> run, Func<string, bool> hasResults)
     {
         var surface = suggestions.SurfaceLookup(reader);
-        var model = suggestions.Model(reader);
-        var provisional = !suggestions.IsBuilt(reader);
+        var model = suggestions.Model(reader, waitForModel);
+        var standIn = !suggestions.IsBuilt(reader);
         string? candidate;
         bool? found = null;
         if (model is not null)
@@ -52,7 +55,7 @@ internal sealed class QueryCorrection(NewsQueryParser parser, Analyzer analyzer,
                 var corrected = run(parsed.Query);
                 if (corrected.Total >= Math.Max(1, ShownRatio * typed.Total))
                 {
-                    return (corrected, null, candidate, provisional);
+                    return (corrected, null, candidate, standIn);
                 }
 
                 found = corrected.Total > 0;
@@ -68,13 +71,13 @@ internal sealed class QueryCorrection(NewsQueryParser parser, Analyzer analyzer,
             var retry = run(typo.Query);
             if (retry.Total > 0)
             {
-                return (retry, null, typo.Searched, provisional);
+                return (retry, null, typo.Searched, standIn || model is null);
             }
         }
 
         var offered = candidate is not null && !string.Equals(candidate, text.Trim(), StringComparison.Ordinal) && (found ?? hasResults(candidate))
             ? candidate
             : null;
-        return (typed, offered, null, provisional && offered is not null);
+        return (typed, offered, null, model is null || (standIn && offered is not null));
     }
 }

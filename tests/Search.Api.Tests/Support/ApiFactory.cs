@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Search.Querying;
 
 namespace Search.Api.Tests.Support;
 
 /// <summary>The real application over HTTP (in memory), reading the index at <paramref name="indexRoot"/>.</summary>
 /// <remarks>
 /// Every request of a test comes from one client, so rate limiting is off unless a test sets it (ProtectionTests).
+/// The host starts with its suggestion dictionary and spelling model built (#18: the API's searches never wait for
+/// them), so that corrections and caching are those of a server that has been running a while.
 /// </remarks>
 internal sealed class ApiFactory(string indexRoot, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
@@ -18,5 +23,17 @@ internal sealed class ApiFactory(string indexRoot, IReadOnlyDictionary<string, s
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var searcher = host.Services.GetRequiredService<NewsSearcher>();
+        if (searcher.Status.IsReady)
+        {
+            searcher.WaitForSpellingModel(TimeSpan.FromMinutes(2));
+        }
+
+        return host;
     }
 }
