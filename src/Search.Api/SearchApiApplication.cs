@@ -32,6 +32,15 @@ public static class SearchApiApplication
     /// </summary>
     public const string ResultCacheEntriesKey = "Search:ResultCache:Entries";
 
+    /// <summary>
+    /// Configuration key of the variants file (#18; environment <c>Search__Variants__Path</c>): groups of spellings of one
+    /// name, searched as one, read again when the file changes. Default <see cref="DefaultVariantsPath"/>; a missing file is no groups.
+    /// </summary>
+    public const string VariantsPathKey = "Search:Variants:Path";
+
+    /// <summary>The variants file used when <see cref="VariantsPathKey"/> is not set, relative to the current directory.</summary>
+    public const string DefaultVariantsPath = "index-data/variants.txt";
+
     /// <summary>Builds the application; <paramref name="configure"/> may adjust the builder (configuration, services) before it is built.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -81,6 +90,11 @@ public static class SearchApiApplication
             {
                 QueryTimeBudget = budget is { } ms ? TimeSpan.FromMilliseconds(ms) : NewsSearcherOptions.DefaultQueryTimeBudget,
                 ResultCacheEntries = ResultCacheEntries(configuration),
+                VariantsPath = configuration[VariantsPathKey] is { Length: > 0 } variants ? variants : DefaultVariantsPath,
+
+                // #18: a search never waits for the spelling model's first build (seconds, started below with the
+                // suggestions); until then corrections are the rare-word did-you-mean and the typo retry.
+                WaitForSpellingModel = false,
             });
         });
 
@@ -126,6 +140,11 @@ public static class SearchApiApplication
         // Open the index at startup rather than on the first request, and say what is served.
         var searcher = app.Services.GetRequiredService<NewsSearcher>();
         app.Logger.LogInformation("Index root {Root}: {Status}", searcher.IndexPath, searcher.Status.Message);
+        app.Logger.LogInformation("Name variants: {Groups} groups from {Path}", searcher.Variants.Groups.Count, searcher.Variants.Path);
+        foreach (var error in searcher.Variants.Errors)
+        {
+            app.Logger.LogWarning("Variants line not used: {Error}", error.ToString());
+        }
 
         // Suggestions need a dictionary of the index: build it in the background now, not on the first keystroke.
         if (searcher.Status.IsReady)

@@ -21,6 +21,14 @@ internal static class CommonOptions
         HelpName = "name-or-path",
     };
 
+    /// <summary>The variants file (#18): groups of spellings of one name, searched as one.</summary>
+    public static Option<string> Variants() => new("--variants")
+    {
+        Description = "Variants file: groups of spellings of one name, searched as one (a missing file is no groups)",
+        DefaultValueFactory = _ => "index-data/variants.txt",
+        HelpName = "path",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Write the result as JSON on stdout, for scripts",

@@ -23,6 +23,8 @@ internal static class SearchCli
         root.Add(RelevanceCommand.Create(console));
         root.Add(BenchCommand.Create(console));
         root.Add(SearchBoxBenchCommand.Create(console));
+        root.Add(SearchBoxCommand.Create(console));
+        root.Add(VariantsCommand.Create(console));
         return root;
     }
 

@@ -6,6 +6,7 @@ using Search.Core.Schema;
 using Search.Querying.Parsing;
 using Search.Querying.Ranking;
 using Search.Querying.Scoring;
+using Search.Querying.Variants;
 
 namespace Search.Querying;
 
@@ -46,10 +47,15 @@ public sealed class NewsQueryParser
     private readonly RankingWeights _weights;
     private readonly string[] _wantedFields;
     private readonly HashSet<string> _queryStopWords;
+    private readonly NameVariants _variants;
 
-    /// <summary>Creates a parser for <paramref name="weights"/> (null: the shipped default), with its own analyzer of the configuration's profile.</summary>
-    public NewsQueryParser(RankingWeights? weights = null)
+    /// <summary>
+    /// Creates a parser for <paramref name="weights"/> (null: the shipped default), with its own analyzer of the
+    /// configuration's profile, searching each word of a <paramref name="variants"/> group as all its spellings (#18).
+    /// </summary>
+    public NewsQueryParser(RankingWeights? weights = null, NameVariants? variants = null)
     {
+        _variants = variants ?? NameVariants.None;
         _weights = weights ?? RankingWeights.Default;
         _analyzer = NewsAnalyzerFactory.Create(_weights.Profile);
         _wantedFields = [.. AllWantedFields.Where(field => Boost(field) > 0)];
@@ -93,7 +99,7 @@ public sealed class NewsQueryParser
             // Words of several positions (a phrase, or a word the tokenizer splits) are phrases, searched only in the
             // fields that keep positions (#17: the stemmed title and body, where the other fields' matches lie anyway).
             var perField = fields
-                .Select(field => (Field: field, Tokens: TokenInspector.Analyze(_analyzer, field == NewsFields.BodyRoot ? NewsFields.BodyRootForms : field, element.Text)))
+                .Select(field => (Field: field, Tokens: _variants.Analyze(_analyzer, field == NewsFields.BodyRoot ? NewsFields.BodyRootForms : field, element.Text)))
                 .Where(x => x.Tokens.Count > 0 && (NewsFields.HasPositions(x.Field) || x.Tokens.All(t => t.Position == x.Tokens[0].Position)))
                 .ToList();
             if (perField.Count == 0)

@@ -8,6 +8,7 @@ using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Schema;
 using Search.Core.Storage;
+using Search.Querying.Variants;
 
 namespace Search.Querying;
 
@@ -31,6 +32,7 @@ public sealed class NewsSearcher : IDisposable
 
     private readonly IndexLayout _layout;
     private readonly NewsQueryParser _parser;
+    private readonly NameVariants _variants;
     private readonly Analyzer _analyzer;
     private readonly SuggestionService _suggestions;
     private readonly SearchExecutor _executor;
@@ -57,12 +59,13 @@ public sealed class NewsSearcher : IDisposable
         _options = options;
         _layout = new IndexLayout(options.IndexPath);
         var weights = options.Weights ?? RankingWeights.Default;
-        _parser = new NewsQueryParser(weights);
+        _variants = options.VariantsPath is { } variants ? NameVariants.Load(variants) : NameVariants.None;
+        _parser = new NewsQueryParser(weights, _variants);
 
         // The ranking configuration names the analysis profile; an index built with another one is refused (#3).
         _analyzer = NewsAnalyzerFactory.Create(weights.Profile);
         _suggestions = new SuggestionService(_analyzer);
-        _executor = new SearchExecutor(_parser, _analyzer, _suggestions, options.QueryTimeBudget, options.BudgetClock);
+        _executor = new SearchExecutor(_parser, _analyzer, _suggestions, options.QueryTimeBudget, options.BudgetClock, options.WaitForSpellingModel);
         _searcherFactory = new CachingSearcherFactory(new Ranking.NewsSimilarity(weights), options.ResultCacheEntries, _cacheCounters);
         _status = MissingStatus();
         Refresh();
@@ -82,6 +85,9 @@ public sealed class NewsSearcher : IDisposable
 
     /// <summary>The parser searches use (for tools that show or explain queries).</summary>
     public NewsQueryParser Parser => _parser;
+
+    /// <summary>The spelling groups searches widen names with (#18; read again when the file changes).</summary>
+    public NameVariants Variants => _variants;
 
     /// <summary>Picks up new commits, a switched generation or an index that appeared; the timer calls it, tests and tools may too.</summary>
     public void Refresh()
@@ -198,6 +204,41 @@ public sealed class NewsSearcher : IDisposable
         _suggestions.Prepare(lease.Searcher.IndexReader);
     }
 
+    /// <summary>
+    /// Waits until the suggestion dictionary and the spelling model of the served index are built (#18): for hosts that
+    /// do not let searches wait (<see cref="NewsSearcherOptions.WaitForSpellingModel"/>) and want them now, as tests do.
+    /// False when <paramref name="timeout"/> passes first.
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public bool WaitForSpellingModel(TimeSpan timeout)
+    {
+        using var lease = Acquire();
+        var reader = lease.Searcher.IndexReader;
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!_suggestions.IsBuilt(reader))
+        {
+            _suggestions.Prepare(reader);
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return true;
+    }
+
+    /// <summary>The spelling model of the served index (built first if it is not yet): its size and build time (#18).</summary>
+    /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
+    public Spelling.SpellingModelStatistics? GetSpellingStatistics()
+    {
+        using var lease = Acquire();
+        return _suggestions.Model(lease.Searcher.IndexReader) is { } model
+            ? new Spelling.SpellingModelStatistics(model.WordCount, model.PairCount, model.Bytes, model.BuildTime)
+            : null;
+    }
+
     /// <summary>Completions of a partial query (words, headline phrases, headlines) from the dictionary of the served index.</summary>
     /// <exception cref="IndexUnavailableException">No usable index is open.</exception>
     public SuggestionList Suggest(string? text, int size = 8)
@@ -284,6 +325,8 @@ public sealed class NewsSearcher : IDisposable
         {
             return;
         }
+
+        _variants.Refresh();
 
         string? path;
         try
@@ -479,19 +522,17 @@ public sealed class NewsSearcher : IDisposable
             return search();
         }
 
-        var key = SearchResultKey.For(ranking, request);
+        var key = SearchResultKey.For(ranking, request, _variants.Version);
         if (cache.TryGet(key, out var kept))
         {
             return kept with { TookMs = SearchExecutor.ElapsedMs(started), Cached = true, Timings = SearchTimings.None };
         }
 
-        // Until this reader's suggestion dictionary is built, corrections take their display spelling from a stand-in
-        // (the previous dictionary, or a headline): such a page is the right answer now, not for the reader's lifetime.
-        var dictionaryBuilt = _suggestions.IsBuilt(lease.Searcher.IndexReader);
         var page = search();
 
-        // A page cut short by the time budget (#7) is an answer for this moment's load, not for the reader's lifetime.
-        if (!page.TimedOut && (dictionaryBuilt || (page.DidYouMean is null && page.SearchedQuery is null)))
+        // A page cut short by the time budget (#7), or corrected with a stand-in while this reader's suggestion dictionary
+        // and language model are built (#18, the previous reader's), is an answer for this moment, not for the reader's lifetime.
+        if (!page.TimedOut && !page.Provisional)
         {
             cache.Add(key, page);
         }
@@ -501,8 +542,8 @@ public sealed class NewsSearcher : IDisposable
 
     private AlternativeRanking CreateAlternative(RankingWeights weights)
     {
-        var parser = new NewsQueryParser(weights);
-        var executor = new SearchExecutor(parser, _analyzer, _suggestions, _options.QueryTimeBudget, _options.BudgetClock);
+        var parser = new NewsQueryParser(weights, _variants);
+        var executor = new SearchExecutor(parser, _analyzer, _suggestions, _options.QueryTimeBudget, _options.BudgetClock, _options.WaitForSpellingModel);
         return new AlternativeRanking(weights, parser, new Ranking.NewsSimilarity(weights), executor);
     }
 

@@ -36,4 +36,18 @@ public sealed record NewsSearcherOptions(string IndexPath, TimeSpan? RefreshInte
     /// (see <see cref="SearchPage.Cached"/>).
     /// </summary>
     public int ResultCacheEntries { get; init; } = DefaultResultCacheEntries;
+
+    /// <summary>
+    /// The variants file (#18, <see cref="Variants.VariantsFile"/>): its groups of spellings of one name are searched as
+    /// one, and it is read again when it changes. Null (the default) or a missing file: no groups.
+    /// </summary>
+    public string? VariantsPath { get; init; }
+
+    /// <summary>
+    /// Whether a search waits for the spelling corrector's first language model (#18), as the first suggestion waits for
+    /// the first dictionary (the default: verbs that search once, and tests, get the corrections a running server gives).
+    /// A server sets it off so that no search waits for a build of seconds: until its first model is built, corrections
+    /// are the rare-word did-you-mean and the typo retry, and the pages it serves are not cached.
+    /// </summary>
+    public bool WaitForSpellingModel { get; init; } = true;
 }

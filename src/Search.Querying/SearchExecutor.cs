@@ -7,6 +7,7 @@ using Lucene.Net.Util;
 using Search.Core.Schema;
 using Search.Querying.Parsing;
 using Search.Querying.Scoring;
+using Search.Querying.Spelling;
 
 namespace Search.Querying;
 
@@ -16,15 +17,15 @@ namespace Search.Querying;
 /// facet selections, counts the facets (each under the other facets' filters) and forwards the hits to the top-docs
 /// collector, optionally through a <see cref="RecencyBoostCollector"/>. Totals are exact (every match is visited for
 /// the facets anyway, so capping the count would save nothing). Ties in the sort fall back to newest, then doc id, so
-/// pages of one searcher never overlap or skip. When the query has no results, a typo-tolerant retry runs (see
-/// <see cref="SpellingCorrector"/>); otherwise rare words are checked for a did-you-mean that itself has results.
+/// pages of one searcher never overlap or skip. Corrections (the correction's results, did-you-mean, the typo-tolerant
+/// retry) are decided by <see cref="QueryCorrection"/>.
 /// </remarks>
 internal sealed class SearchExecutor(
-    NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions, TimeSpan budget, Counter? budgetClock)
+    NewsQueryParser parser, Analyzer analyzer, SuggestionService suggestions, TimeSpan budget, Counter? budgetClock, bool waitForSpellingModel = true)
 {
     private static readonly ConditionalWeakTable<IndexReader, StrongBox<long>> NewestByReader = new();
 
-    private readonly SpellingCorrector _corrector = new(analyzer, parser);
+    private readonly QueryCorrection _corrections = new(parser, analyzer, suggestions, waitForSpellingModel);
 
     public SearchPage Execute(SearchRequest request, ParsedQuery parsed, IndexSearcher searcher, long started)
     {
@@ -47,27 +48,12 @@ internal sealed class SearchExecutor(
         var matchMs = Lap(ref phase) - run.RescoreMs;
         string? didYouMean = null;
         string? searched = null;
+        var provisional = false;
         if (parsed.Kind == ParsedQueryKind.Terms && request.Correct)
         {
-            var reader = searcher.IndexReader;
-            var surface = suggestions.SurfaceLookup(reader);
-            if (run.Total == 0 && _corrector.TypoTolerant(reader, text, surface) is { } typo)
-            {
-                var retry = Run(searcher, typo.Query, byDate, request);
-                if (retry.Total > 0)
-                {
-                    run = retry;
-                    searched = typo.Searched;
-                }
-            }
-
-            if (searched is null
-                && _corrector.DidYouMean(reader, text, surface) is { } candidate
-                && !string.Equals(candidate, text.Trim(), StringComparison.Ordinal)
-                && HasResults(searcher, candidate, request))
-            {
-                didYouMean = candidate;
-            }
+            // #18: the correction's results, a did-you-mean or the typo-tolerant retry (see QueryCorrection).
+            (run, didYouMean, searched, provisional) = _corrections.Apply(searcher.IndexReader, text, run,
+                query => Run(searcher, query, byDate, request), candidate => HasResults(searcher, candidate, request));
         }
 
         var correctionMs = Lap(ref phase);
@@ -96,6 +82,7 @@ internal sealed class SearchExecutor(
             Corrected = searched is not null,
             SearchedQuery = searched,
             TimedOut = run.TimedOut,
+            Provisional = provisional,
         };
     }
 

@@ -17,15 +17,19 @@ public sealed record SearchPage(
     IReadOnlyList<SearchHit> Hits,
     SearchFacets Facets)
 {
-    /// <summary>A corrected query text to offer ("did you mean"), when a word is rare or absent and the correction has results; else null.</summary>
+    /// <summary>A corrected query text to offer ("did you mean"), when the query looks mistyped and the correction has results; else null.</summary>
     public string? DidYouMean { get; init; }
 
-    /// <summary>True when the query had no results and the hits come from a typo-tolerant retry (see <see cref="SearchedQuery"/>).</summary>
+    /// <summary>
+    /// True when the hits are not those of the query as typed (see <see cref="SearchedQuery"/>): it found almost nothing and
+    /// its correction far more (#18), or nothing and a typo-tolerant retry something. <see cref="SearchRequest.Correct"/>
+    /// false searches it as typed.
+    /// </summary>
     public bool Corrected { get; init; }
 
     /// <summary>
-    /// When <see cref="Corrected"/>: the query as searched, each word written as its most frequent close spelling; the retry
-    /// matched every spelling within the word's edit budget. Null otherwise.
+    /// When <see cref="Corrected"/>: the query as searched, the corrected words in their most frequent spelling (for a
+    /// typo-tolerant retry, which matched every spelling within each word's edit budget, the closest). Null otherwise.
     /// </summary>
     public string? SearchedQuery { get; init; }
 
@@ -41,6 +45,9 @@ public sealed record SearchPage(
     /// then the time this serving took.
     /// </summary>
     public bool Cached { get; init; }
+
+    /// <summary>True when the page carries a correction made with a stand-in (the previous reader's model) while this reader's is built: not cached.</summary>
+    internal bool Provisional { get; init; }
 
     /// <summary>Where the search's time went, by phase (<see cref="SearchTimings.None"/> for a page from the result cache).</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;

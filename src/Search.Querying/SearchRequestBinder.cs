@@ -5,7 +5,7 @@ namespace Search.Querying;
 /// <summary>Turns raw parameter strings (HTTP query string, command line) into a valid <see cref="SearchRequest"/>.</summary>
 /// <remarks>
 /// Errors are keyed by parameter name (<c>q</c>, <c>page</c>, <c>size</c>, <c>category</c>, <c>source</c>, <c>month</c>,
-/// <c>from</c>, <c>to</c>, <c>sort</c>, <c>recency</c>) so hosts can report them as such. Facet parameters may repeat
+/// <c>from</c>, <c>to</c>, <c>sort</c>, <c>recency</c>, <c>correct</c>) so hosts can report them as such. Facet parameters may repeat
 /// (<c>category=a&amp;category=b</c>): the values are alternatives.
 /// </remarks>
 public static class SearchRequestBinder
@@ -23,7 +23,8 @@ public static class SearchRequestBinder
         out IReadOnlyDictionary<string, string[]> errors,
         IReadOnlyList<string?>? month = null,
         string? recency = null,
-        double? defaultRecencyHalfLifeDays = null)
+        double? defaultRecencyHalfLifeDays = null,
+        string? correct = null)
     {
         var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var pageNumber = ParseInt(page, "page", 1, found);
@@ -90,6 +91,22 @@ public static class SearchRequestBinder
             }
         }
 
+        var corrections = true;
+        if (!string.IsNullOrWhiteSpace(correct))
+        {
+            switch (correct.Trim().ToLowerInvariant())
+            {
+                case "true" or "1":
+                    break;
+                case "false" or "0":
+                    corrections = false;
+                    break;
+                default:
+                    found["correct"] = ["correct must be 'true' or 'false'."];
+                    break;
+            }
+        }
+
         var months = Values(month);
         foreach (var value in months)
         {
@@ -104,6 +121,7 @@ public static class SearchRequestBinder
         {
             Months = months,
             RecencyHalfLifeDays = halfLife,
+            Correct = corrections,
         };
         foreach (var (key, messages) in Validate(request))
         {

@@ -24,11 +24,13 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
     private readonly SearchSort _sort;
     private readonly double? _recencyHalfLifeDays;
     private readonly bool _correct;
+    private readonly int _variants;
     private readonly int _hash;
 
-    private SearchResultKey(RankingWeights ranking, SearchRequest request)
+    private SearchResultKey(RankingWeights ranking, SearchRequest request, int variants)
     {
         _ranking = ranking;
+        _variants = variants;
 
         // A null query is searched as the empty one (see SearchExecutor), and echoed as it.
         _query = request.Query ?? string.Empty;
@@ -62,15 +64,16 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         hash.Add(_sort);
         hash.Add(_recencyHalfLifeDays);
         hash.Add(_correct);
+        hash.Add(_variants);
         _hash = hash.ToHashCode();
     }
 
-    /// <summary>The key of <paramref name="request"/> ranked by <paramref name="ranking"/>.</summary>
-    public static SearchResultKey For(RankingWeights ranking, SearchRequest request)
+    /// <summary>The key of <paramref name="request"/> ranked by <paramref name="ranking"/>, with the name variants of <paramref name="variants"/> (their version, #18).</summary>
+    public static SearchResultKey For(RankingWeights ranking, SearchRequest request, int variants = 0)
     {
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(request);
-        return new SearchResultKey(ranking, request);
+        return new SearchResultKey(ranking, request, variants);
     }
 
     public bool Equals(SearchResultKey? other) =>
@@ -87,7 +90,8 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         && Nullable.Equals(_to, other._to)
         && _sort == other._sort
         && Nullable.Equals(_recencyHalfLifeDays, other._recencyHalfLifeDays)
-        && _correct == other._correct;
+        && _correct == other._correct
+        && _variants == other._variants;
 
     public override bool Equals(object? obj) => Equals(obj as SearchResultKey);
 

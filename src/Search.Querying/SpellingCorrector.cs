@@ -197,6 +197,15 @@ internal sealed class SpellingCorrector(Analyzer analyzer, NewsQueryParser parse
     }
 
     /// <summary>
+    /// The indexed spellings exactly <paramref name="edits"/> edits from <paramref name="term"/> (first letter kept for two),
+    /// at most <see cref="MaxCandidates"/>, nearest and most frequent first: the far candidates of the phrase corrector (#18).
+    /// </summary>
+    public static IEnumerable<string> Near(IndexReader reader, string term, int edits) =>
+        MultiFields.GetTerms(reader, NewsFields.BodyExact) is { } terms && edits > 0
+            ? Candidates(terms, term, edits, PrefixLength(edits)).Where(c => c.Distance > 0).Select(c => c.Term)
+            : [];
+
+    /// <summary>
     /// The spellings in <paramref name="terms"/> (<c>body.exact</c>'s) within <paramref name="edits"/> of
     /// <paramref name="term"/> that share its first <paramref name="prefix"/> letters, at most <see cref="MaxCandidates"/>
     /// (in term order), nearest first, then most frequent.

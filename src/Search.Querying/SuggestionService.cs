@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Schema;
+using Search.Querying.Spelling;
 
 namespace Search.Querying;
 
@@ -12,13 +13,17 @@ namespace Search.Querying;
 /// A dictionary is built once per index reader (each commit the searcher picks up, each reindexed generation), never
 /// per request. The first request on a new reader starts the build (holding a reference on the reader until it ends)
 /// and, while it runs, requests are answered from the previous dictionary: suggestions may lag a commit by the build
-/// time, searches never wait. Only the very first build, with nothing to fall back on, is waited for.
+/// time. Only the very first build, with nothing to fall back on, is waited for.
+/// The spelling corrector's <see cref="LanguageModel"/> (#18) is built in the same background work, right after the
+/// dictionary, on the same reference to the reader; searches take the newest one ready, and may wait for the first
+/// (<see cref="NewsSearcherOptions.WaitForSpellingModel"/>).
 /// </remarks>
 internal sealed class SuggestionService(Analyzer analyzer)
 {
     private readonly System.Threading.Lock _lock = new();
     private Building? _latest;
     private volatile SuggestionDictionary? _ready;
+    private volatile LanguageModel? _readyModel;
 
     /// <summary>The dictionary for <paramref name="reader"/>, or the previous one while it is being built.</summary>
     public SuggestionDictionary Get(IndexReader reader)
@@ -35,9 +40,41 @@ internal sealed class SuggestionService(Analyzer analyzer)
     /// <summary>Starts building the dictionary of <paramref name="reader"/> in the background if it is not built or building; returns at once.</summary>
     public void Prepare(IndexReader reader) => Start(reader);
 
-    /// <summary>True when the dictionary of <paramref name="reader"/> is built, so corrections on it take their display spellings from it.</summary>
+    /// <summary>
+    /// True when the dictionary and the language model of <paramref name="reader"/> are built, so corrections on it are
+    /// those of its own words and take their display spellings from it.
+    /// </summary>
     public bool IsBuilt(IndexReader reader) =>
-        Volatile.Read(ref _latest) is { } latest && ReferenceEquals(latest.Reader, reader) && latest.Task.IsCompletedSuccessfully;
+        Volatile.Read(ref _latest) is { } latest && ReferenceEquals(latest.Reader, reader)
+        && latest.Task.IsCompletedSuccessfully && latest.Model.IsCompletedSuccessfully;
+
+    /// <summary>
+    /// The language model of <paramref name="reader"/> when built, else the newest one built; with nothing to fall back
+    /// on, the very first build is waited for when <paramref name="wait"/> (as suggestions wait for the first dictionary),
+    /// else null. Null too when that build failed.
+    /// </summary>
+    public LanguageModel? Model(IndexReader reader, bool wait = true)
+    {
+        var latest = Start(reader);
+        if (latest.Model.IsCompletedSuccessfully)
+        {
+            return latest.Model.Result;
+        }
+
+        if (_readyModel is { } previous || !wait)
+        {
+            return _readyModel;
+        }
+
+        try
+        {
+            return latest.Model.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Display spellings for corrections, never waiting for a build: from the newest ready dictionary, else from the first
@@ -72,7 +109,7 @@ internal sealed class SuggestionService(Analyzer analyzer)
     private Building Start(IndexReader reader)
     {
         var latest = Volatile.Read(ref _latest);
-        if (latest is not null && ReferenceEquals(latest.Reader, reader) && !latest.Task.IsFaulted)
+        if (latest is not null && ReferenceEquals(latest.Reader, reader) && !latest.Task.IsFaulted && !latest.Model.IsFaulted)
         {
             return latest;
         }
@@ -80,7 +117,7 @@ internal sealed class SuggestionService(Analyzer analyzer)
         lock (_lock)
         {
             latest = _latest;
-            if (latest is not null && ReferenceEquals(latest.Reader, reader) && !latest.Task.IsFaulted)
+            if (latest is not null && ReferenceEquals(latest.Reader, reader) && !latest.Task.IsFaulted && !latest.Model.IsFaulted)
             {
                 return latest;
             }
@@ -90,27 +127,43 @@ internal sealed class SuggestionService(Analyzer analyzer)
             reader.IncRef();
             var task = Task.Run(() =>
             {
-                try
+                var dictionary = SuggestionDictionary.Build(reader, analyzer);
+                // A slower build of an older reader must not replace a newer dictionary.
+                if (_ready is null || ReferenceEquals(Volatile.Read(ref _latest)?.Reader, reader))
                 {
-                    var dictionary = SuggestionDictionary.Build(reader, analyzer);
-                    // A slower build of an older reader must not replace a newer dictionary.
-                    if (_ready is null || ReferenceEquals(Volatile.Read(ref _latest)?.Reader, reader))
-                    {
-                        _ready = dictionary;
-                    }
+                    _ready = dictionary;
+                }
 
-                    return dictionary;
-                }
-                finally
-                {
-                    reader.DecRef();
-                }
+                return dictionary;
             });
-            latest = new Building(reader, task);
+
+            // The language model after the dictionary (suggestions first), whether or not that succeeded.
+            var model = task.ContinueWith(
+                _ =>
+                {
+                    try
+                    {
+                        var built = LanguageModelBuilder.Build(reader, SpellingAnalysis.Words);
+                        if (_readyModel is null || ReferenceEquals(Volatile.Read(ref _latest)?.Reader, reader))
+                        {
+                            _readyModel = built;
+                        }
+
+                        return built;
+                    }
+                    finally
+                    {
+                        reader.DecRef();
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+            latest = new Building(reader, task, model);
             Volatile.Write(ref _latest, latest);
             return latest;
         }
     }
 
-    private sealed record Building(IndexReader Reader, Task<SuggestionDictionary> Task);
+    private sealed record Building(IndexReader Reader, Task<SuggestionDictionary> Task, Task<LanguageModel> Model);
 }

@@ -3,8 +3,25 @@ namespace Search.Querying.Tests;
 public sealed class SearchRequestBinderTests
 {
     private static SearchRequest? Bind(out IReadOnlyDictionary<string, string[]> errors, string[]? category = null, string[]? month = null,
-        string? recency = null, double? defaultHalfLife = null, string? sort = null) =>
-        SearchRequestBinder.TryBind("النفط", null, null, category, null, null, null, sort, out errors, month, recency, defaultHalfLife);
+        string? recency = null, double? defaultHalfLife = null, string? sort = null, string? correct = null) =>
+        SearchRequestBinder.TryBind("النفط", null, null, category, null, null, null, sort, out errors, month, recency, defaultHalfLife, correct);
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("true", true)]
+    [InlineData("FALSE", false)]
+    [InlineData("0", false)]
+    public void CorrectsUnlessAskedNotTo(string? correct, bool expected)
+    {
+        Assert.Equal(expected, Bind(out _, correct: correct)!.Correct);
+    }
+
+    [Fact]
+    public void RejectsCorrectThatIsNotABoolean()
+    {
+        Assert.Null(Bind(out var errors, correct: "maybe"));
+        Assert.Equal(["correct must be 'true' or 'false'."], errors["correct"]);
+    }
 
     [Fact]
     public void KeepsRepeatedFacetValuesWithoutBlanksOrDuplicates()

@@ -46,6 +46,18 @@ public sealed class JudgePageTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task A_query_shows_the_name_variants_its_search_used()
+    {
+        // index-data/variants.txt groups ترامب and ترمب (#18).
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/judge?q=" + Uri.EscapeDataString("لقاء ترمب"));
+
+        var variants = page.GetByTestId("variants");
+        await Expect(variants).ToHaveCountAsync(1);
+        await Expect(variants).ToContainTextAsync("ترمب يشمل ترامب");
+    }
+
+    [Fact]
     public async Task Grades_can_be_given_by_click_and_the_arrow_keys_move_between_results()
     {
         var page = await app.NewPageAsync();

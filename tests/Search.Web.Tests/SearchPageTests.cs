@@ -125,7 +125,8 @@ public sealed partial class SearchPageTests(WebAppFixture app)
     [Fact]
     public async Task Did_you_mean_offers_the_APIs_correction_and_following_it_searches_it()
     {
-        const string query = "كرة القدم";
+        // ق typed for ف, the key beside it; جديد alone finds enough that the results stay and the correction is offered.
+        const string query = "مستشقى جديد";
         var expected = await DidYouMeanAsync(query);
         Assert.False(string.IsNullOrEmpty(expected), "the sample corpus should offer a correction for this query");
 
@@ -243,6 +244,26 @@ public sealed partial class SearchPageTests(WebAppFixture app)
         var label = page.Locator($"fieldset[data-facet={facet}] label", new() { Has = page.Locator($"input[value={value}]") });
 
         return int.Parse(FromArabicDigits((await label.Locator(".count").TextContentAsync())!), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Results_of_a_correction_say_so_and_offer_the_words_as_typed()
+    {
+        // العامت: ت typed for ة. As typed it finds almost nothing, so the page shows the correction's results (#18).
+        const string query = "المكتبة العامت";
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/?q=" + Uri.EscapeDataString(query));
+
+        var notice = page.Locator("#did-you-mean");
+        await Expect(notice).ToContainTextAsync("نعرض نتائج «المكتبة العامة»");
+        var asTyped = page.GetByTestId("search-as-typed");
+        await Expect(asTyped).ToHaveTextAsync($"ابحث عن «{query}» كما كتبتها");
+        await asTyped.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("correct=false"));
+        await Expect(notice).ToBeHiddenAsync();
+        await Expect(page.Locator("#q")).ToHaveValueAsync(query);
+        Assert.Equal(query, QueryParameter(page, "q"));
     }
 
     private async Task<string?> DidYouMeanAsync(string query)

@@ -11,9 +11,9 @@ namespace Search.Api.Contracts;
 /// <param name="Size">Requested page size.</param>
 /// <param name="Hits">The hits of this page.</param>
 /// <param name="Facets">Counts over all matches; each facet counted under the other facets' filters.</param>
-/// <param name="Corrected">True when the query had no results and the hits come from a typo-tolerant retry.</param>
-/// <param name="DidYouMean">A corrected query that has results, offered when a word is rare or absent; omitted otherwise.</param>
-/// <param name="SearchedQuery">When corrected: the query as searched (each word as its most frequent close spelling); omitted otherwise.</param>
+/// <param name="Corrected">True when the hits are those of searchedQuery, not of the query as typed (it found almost nothing); correct=false searches as typed.</param>
+/// <param name="DidYouMean">A corrected query that has results, offered when the query looks mistyped; omitted otherwise.</param>
+/// <param name="SearchedQuery">When corrected: the query as searched; omitted otherwise.</param>
 /// <param name="TimedOut">True when the search ran out of its time budget: hits, total and facets then cover only what was visited.</param>
 /// <param name="Cached">True when the page came from the result cache: the same request was answered on the same index commit before.</param>
 public sealed record SearchResponse(

@@ -39,7 +39,8 @@ public static class JudgingEndpoints
             .WithSummary("Top hits of a query to judge")
             .WithDescription(
                 "The top hits of a query under one ranking, through the path of /search with did-you-mean and the typo "
-                + "retry off, each with its stored grade (0–3; null when unjudged). Give q (the text; its queryId is q- and "
+                + "retry off, each with its stored grade (0–3; null when unjudged), and variants: the words of the query that "
+                + "the name-variants file widens, with the other spellings searched. Give q (the text; its queryId is q- and "
                 + "the first 10 hex digits of the SHA-256 of the trimmed text) or qid (a query of a set, or a judged query; "
                 + "its text is looked up) or both. 400: invalid parameters (keyed by name), an unknown ranking or one that "
                 + "cannot run on this index, or an unusable query (title \"Invalid query\"); 404: qid without q is "
@@ -150,7 +151,8 @@ public static class JudgingEndpoints
             id!,
             weights!.Name,
             page.Total,
-            [.. page.Hits.Select((hit, i) => JudgedHitResponse.From(hit, i + 1, Grade(grades, hit.Id)))]));
+            [.. page.Hits.Select((hit, i) => JudgedHitResponse.From(hit, i + 1, Grade(grades, hit.Id)))],
+            [.. runner.Variants(text).Select(use => new VariantUseResponse(use.Word, use.Spellings))]));
     }
 
     private static Results<Ok<CompareResponse>, ValidationProblem, ProblemHttpResult> Compare(

@@ -27,9 +27,12 @@ public static class SearchEndpoints
                 + "month for alternatives (OR); different filters and the date range must all hold (AND). Facet counts "
                 + "(category, source, month) cover all matches, each facet counted under the other facets' filters but "
                 + "not its own. Hits carry an HTML snippet (the best one or two fragments, matched forms in <mark>) and "
-                + "titleHighlighted. When a word is rare or absent, didYouMean offers a corrected query that has results; "
-                + "when nothing matches, the query is retried with typo tolerance and the answer says corrected: true "
-                + "with the searchedQuery. total is exact. A repeated search is answered from the result cache until the "
+                + "titleHighlighted. Corrections read the query as a whole against the index's words and phrases: when "
+                + "the query as typed finds almost nothing (at most 3 articles) and its correction ten times as many, the "
+                + "answer shows the correction's results and says corrected: true with the searchedQuery (correct=false "
+                + "searches as typed); otherwise a correction that has results is offered as didYouMean. A query that still "
+                + "finds nothing is retried with typo tolerance (corrected: true). Spellings of one name listed in the "
+                + "variants file are searched together. total is exact. A repeated search is answered from the result cache until the "
                 + "next index commit: cached is then true and tookMs the time to serve it. "
                 + "400: invalid parameters (keyed by name) or a query over the limits (title \"Invalid query\"); "
                 + "503: the index is missing or of another schema version.")
@@ -64,6 +67,10 @@ public static class SearchEndpoints
             {
                 schema.Enum = [JsonValue.Create("relevance"), JsonValue.Create("date"), JsonValue.Create("newest")];
             }
+            else if (parameter.Name == "correct")
+            {
+                schema.Type = JsonSchemaType.Boolean;
+            }
             else if (parameter.Name == "recency")
             {
                 schema.Type = JsonSchemaType.String;
@@ -87,10 +94,11 @@ public static class SearchEndpoints
         [Description("Earliest publication date, inclusive: yyyy-MM-dd (start of day, UTC) or ISO 8601 date and time.")] string? from,
         [Description("Latest publication date, inclusive: yyyy-MM-dd (the whole day, UTC) or ISO 8601 date and time.")] string? to,
         [Description("Order: relevance (default) or date (newest first; also 'newest').")] string? sort,
-        [Description("Recency boost for relevance order: a half-life in days (score × (1 + 2^(−age/half-life)), age from the newest article), or 'off'. Default: configuration Search:Recency:HalfLifeDays, off when unset.")] string? recency)
+        [Description("Recency boost for relevance order: a half-life in days (score × (1 + 2^(−age/half-life)), age from the newest article), or 'off'. Default: configuration Search:Recency:HalfLifeDays, off when unset.")] string? recency,
+        [Description("false searches the words as typed: no correction's results, did-you-mean or typo retry (the way back from a correction). Default true.")] string? correct)
     {
         var request = SearchRequestBinder.TryBind(q, page, size, category, source, from, to, sort, out var errors,
-            month, recency, settings.RecencyHalfLifeDays);
+            month, recency, settings.RecencyHalfLifeDays, correct);
         if (request is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

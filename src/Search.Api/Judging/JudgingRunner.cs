@@ -20,6 +20,9 @@ public sealed class JudgingRunner(NewsSearcher searcher, JudgmentStore store, Qu
     public SearchPage Top(string text, RankingWeights ranking, int size) =>
         searcher.Search(new SearchRequest(text, 1, size) { Correct = false }, ranking);
 
+    /// <summary>The words of <paramref name="text"/> that the served name variants widen, with their other spellings (#18).</summary>
+    public IReadOnlyList<Search.Querying.Variants.VariantUse> Variants(string text) => searcher.Variants.InUse(text);
+
     /// <summary>
     /// The judged queries of <paramref name="set"/> (every judged query when null) that can be scored: the query needs
     /// a text (from a set, or as judged) and, as trec_eval requires, at least one document of grade ≥ 1.

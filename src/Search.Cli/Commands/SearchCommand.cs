@@ -22,10 +22,12 @@ internal static class SearchCommand
         var from = new Option<string?>("--from") { Description = "Published on or after (yyyy-MM-dd or ISO 8601)", HelpName = "date" };
         var to = new Option<string?>("--to") { Description = "Published on or before (a whole day for yyyy-MM-dd)", HelpName = "date" };
         var sort = new Option<string>("--sort") { Description = "relevance, or date/newest (newest first)", DefaultValueFactory = _ => "relevance" };
+        var variants = CommonOptions.Variants();
+        var noCorrect = new Option<bool>("--no-correct") { Description = "Search the words as typed: no correction, did-you-mean or typo retry" };
         var json = CommonOptions.Json();
         var command = new Command("search", "Search the index and show the top hits")
         {
-            query, index, size, page, category, source, month, from, to, sort, recency, json,
+            query, index, size, page, category, source, month, from, to, sort, recency, variants, noCorrect, json,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +45,9 @@ internal static class SearchCommand
                 return ExitCodes.Usage;
             }
 
-            using var searcher = IndexOpener.TryOpen(parse.GetRequiredValue(index), console);
+            request = request with { Correct = !parse.GetValue(noCorrect) };
+            using var searcher = IndexOpener.TryOpen(parse.GetRequiredValue(index), console,
+                variantsPath: parse.GetRequiredValue(variants));
             if (searcher is null)
             {
                 return ExitCodes.IndexFailure;
@@ -68,7 +72,7 @@ internal static class SearchCommand
 
             if (result.Corrected)
             {
-                console.Error.WriteLine($"No results as typed; showing results for: {result.SearchedQuery}");
+                console.Error.WriteLine($"Showing results for: {result.SearchedQuery} (search as typed with --no-correct)");
             }
             else if (result.DidYouMean is { } didYouMean)
             {

@@ -45,6 +45,17 @@ public static class NewsAnalyzerFactory
         return profile.IsStock ? new StockAnalyzer() : new NewsAnalyzer(NormalizedStopWords.Value);
     }
 
+    /// <summary>
+    /// Not a field of the schema: the key under which a <c>news</c> analyzer gives the normalized words of a text, stop words
+    /// included (folding, tokenizer, lower case, digits, Arabic normalization; no stop words removed, no stemming).
+    /// </summary>
+    /// <remarks>
+    /// The spelling corrector's language model counts these (#18): a phrase slip is judged by the words around it, and
+    /// those are often stop words (إلى تونس, على التوالي). Built and queried through this one chain, so the words counted
+    /// and the words typed are normalized alike.
+    /// </remarks>
+    public const string WordsKey = "\0words";
+
     /// <summary>The stock Arabic stop words after our normalization.</summary>
     public static CharArraySet StopWords => NormalizedStopWords.Value;
 
@@ -104,18 +115,23 @@ public static class NewsAnalyzerFactory
         }
 
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
-            IsAnalyzed(fieldName) || fieldName == SharedSteps
+            IsAnalyzed(fieldName) || fieldName is SharedSteps or WordsKey
                 ? ArabicFolding.For(AnalysisProfile.News).Filter(reader)
                 : reader;
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            if (!IsAnalyzed(fieldName) && fieldName != SharedSteps)
+            if (!IsAnalyzed(fieldName) && fieldName is not (SharedSteps or WordsKey))
             {
                 return new TokenStreamComponents(new KeywordTokenizer(reader));
             }
 
             var source = new StandardTokenizer(IndexVersion.Lucene, reader);
+            if (fieldName == WordsKey)
+            {
+                return new TokenStreamComponents(source, NormalizedWordsOf(source));
+            }
+
             var stream = SharedStepsOf(source);
             return new TokenStreamComponents(source, fieldName == SharedSteps ? stream : FieldStepsOf(fieldName, stream));
         }
@@ -134,15 +150,18 @@ public static class NewsAnalyzerFactory
             NewsFields.IsStemmed(fieldName) || NewsFields.IsExact(fieldName) || NewsFields.IsRoot(fieldName);
 
         // Every analyzed field: after the char filter and the tokenizer, up to stop-word removal.
-        private TokenStream SharedStepsOf(Tokenizer source)
+        private TokenStream SharedStepsOf(Tokenizer source) =>
+            new StopFilter(IndexVersion.Lucene, NormalizedWordsOf(source), stopWords);
+
+        // The character-level steps every analyzed field shares, and the words key stops after.
+        private static TokenStream NormalizedWordsOf(Tokenizer source)
         {
             TokenStream stream = new LowerCasingFilter(source);
             stream = new DigitFoldingFilter(stream);
             stream = new ArabicNormalizationFilter(stream);
 
             // A lone tatweel or haraka normalizes to nothing: never index an empty term.
-            stream = new LengthFilter(IndexVersion.Lucene, stream, 1, int.MaxValue);
-            return new StopFilter(IndexVersion.Lucene, stream, stopWords);
+            return new LengthFilter(IndexVersion.Lucene, stream, 1, int.MaxValue);
         }
 
         // What each kind of field adds to the shared steps.

@@ -116,6 +116,37 @@ public sealed class SearchBoxEndpointsTests(SearchBoxApiFixture api) : IClassFix
     }
 
     [Fact]
+    public async Task SearchesTheWordsAsTypedWithCorrectFalse()
+    {
+        // The way back from "showing results for الحكومة" (#18).
+        var (status, body, _) = await GetJsonAsync(_client, $"/search?q={Query("الحكومت")}&correct=false");
+
+        Assert.Equal(200, status);
+        Assert.False(body.GetProperty("corrected").GetBoolean());
+        Assert.False(body.TryGetProperty("searchedQuery", out _));
+        Assert.False(body.TryGetProperty("didYouMean", out _));
+        Assert.Equal(0, body.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task OffersTheCorrectionOfAPhraseSlip()
+    {
+        var (_, body, _) = await GetJsonAsync(_client, $"/search?q={Query("كاس العلم")}");
+
+        Assert.Equal("كاس العالم", body.GetProperty("didYouMean").GetString());
+    }
+
+    [Fact]
+    public async Task RejectsCorrectThatIsNotABoolean()
+    {
+        var (status, body, contentType) = await GetJsonAsync(_client, $"/search?q=x&correct=maybe");
+
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.True(body.GetProperty("errors").TryGetProperty("correct", out _));
+    }
+
+    [Fact]
     public async Task HighlightsTitleAndSnippet()
     {
         var (_, body, _) = await GetJsonAsync(_client, $"/search?q={Query("iPhone")}");

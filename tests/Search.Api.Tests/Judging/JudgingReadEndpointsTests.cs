@@ -120,6 +120,25 @@ public sealed class JudgingReadEndpointsTests(SampleIndexFixture index) : IClass
     }
 
     [Fact]
+    public async Task SaysWhichNameVariantsTheSearchUsed()
+    {
+        using var folder = new TempFolder();
+        var variants = Path.Combine(folder.Path, "variants.txt");
+        File.WriteAllLines(variants, ["نمو ازدهار"]);
+        using var api = index.Open(new Dictionary<string, string> { [SearchApiApplication.VariantsPathKey] = variants });
+        using var plain = index.Open();
+
+        var (status, body, _) = await api.GetAsync($"/judge/api/results?q={Query("نمو الاقتصاد")}");
+        var (_, without, _) = await plain.GetAsync($"/judge/api/results?q={Query("نمو الاقتصاد")}");
+
+        Assert.Equal(200, status);
+        var use = Assert.Single(body.GetProperty("variants").EnumerateArray());
+        Assert.Equal("نمو", use.GetProperty("word").GetString());
+        Assert.Equal(["ازدهار"], use.GetProperty("spellings").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(0, without.GetProperty("variants").GetArrayLength());
+    }
+
+    [Fact]
     public async Task RanksLikeSearchWithTheServedRanking()
     {
         using var api = index.Open();

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Search.Querying;
 
 namespace Search.Api.Tests.Support;
 
@@ -12,6 +14,8 @@ namespace Search.Api.Tests.Support;
 /// The in-memory server gives a request no remote address; this factory gives each the one a TCP connection from
 /// <paramref name="peer"/> would have, loopback unless a test says otherwise (the client is then this machine, as
 /// for <c>news-search serve</c> on localhost).
+/// The host starts with its suggestion dictionary and spelling model built (#18: the API's searches never wait for
+/// them), so that corrections and caching are those of a server that has been running a while.
 /// </remarks>
 internal sealed class ApiFactory(string indexRoot, IReadOnlyDictionary<string, string>? settings = null, IPAddress? peer = null)
     : WebApplicationFactory<Program>
@@ -40,5 +44,17 @@ internal sealed class ApiFactory(string indexRoot, IReadOnlyDictionary<string, s
             });
             next(app);
         };
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var searcher = host.Services.GetRequiredService<NewsSearcher>();
+        if (searcher.Status.IsReady)
+        {
+            searcher.WaitForSpellingModel(TimeSpan.FromMinutes(2));
+        }
+
+        return host;
     }
 }

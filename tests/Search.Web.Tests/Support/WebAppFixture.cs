@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Search.Api;
 using Search.Core.Storage;
@@ -64,10 +65,14 @@ public class WebAppFixture : IAsyncLifetime
                 ["Search:Judgments:QuerySetsPath"] = querySets,
                 ["Search:Judgments:RankingsPath"] = Path.Combine(Repository.Root, "index-data", "rankings"),
                 ["Search:Judgments:WriteKey"] = WriteKey,
+                [SearchApiApplication.VariantsPathKey] = Path.Combine(Repository.Root, "index-data", "variants.txt"),
             });
         });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
+
+        // #18: the API's searches never wait for the spelling model; the pages are tested as a running server serves them.
+        _app.Services.GetRequiredService<Search.Querying.NewsSearcher>().WaitForSpellingModel(TimeSpan.FromMinutes(2));
 
         if (!File.Exists(ChromiumPath))
         {

@@ -204,7 +204,10 @@ async function loadResults() {
     currentQueryId = answer.queryId;
     currentQueryText = answer.query;
     ui.currentQuery.replaceChildren('الاستعلام: ', h('bdi', { text: answer.query }),
-      ' ', h('span', { class: 'docid', text: answer.queryId }));
+      ' ', h('span', { class: 'docid', text: answer.queryId }),
+      // #18: the other spellings of a name that the search used too (the variants file).
+      ...(answer.variants || []).map(use => h('span', { class: 'variants', 'data-testid': 'variants' },
+        ' · ', h('bdi', { text: use.word }), ' يشمل ', h('bdi', { text: use.spellings.join('، ') }))));
     ui.typedQuery.value = state.q;
     hits = answer.hits;
     ui.judgeResults.replaceChildren(...hits.map(renderJudgeHit));

@@ -1,5 +1,5 @@
 // The search page (/): a search box with suggestions, results, facets, sort, pagination and did-you-mean.
-// The URL is the state (q, page, sort, category, source, month): every change is a history entry, so a result page
+// The URL is the state (q, page, sort, category, source, month, correct): every change is a history entry, so a result page
 // can be shared and Back returns to the previous one. Talks to GET /search and GET /suggest only.
 
 import {
@@ -44,6 +44,7 @@ function stateFromUrl(search) {
     category: params.getAll('category'),
     source: params.getAll('source'),
     month: params.getAll('month'),
+    correct: params.get('correct') !== 'false',
   };
 }
 
@@ -52,6 +53,7 @@ function toParams(state) {
   if (state.q) params.set('q', state.q);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (!state.correct) params.set('correct', 'false');
   for (const facet of FACETS) {
     for (const value of state[facet.name]) params.append(facet.name, value);
   }
@@ -161,13 +163,16 @@ function renderStatus(state, page) {
 function renderDidYouMean(state, page) {
   didYouMean.replaceChildren();
   if (page.corrected && page.searchedQuery) {
+    // #18: the results are the correction's; the way back searches the words as typed (correct=false).
+    const corrected = { ...state, q: page.searchedQuery, page: 1, correct: true };
+    const asTyped = { ...state, page: 1, correct: false };
     didYouMean.append(
-      'لا نتائج لـ «', h('bdi', { text: state.q }), '»، فهذه نتائج ',
-      h('a', { href: pageUrl({ ...state, q: page.searchedQuery, page: 1 }), onclick: follow({ ...state, q: page.searchedQuery, page: 1 }) },
-        h('bdi', { text: page.searchedQuery })));
+      'نعرض نتائج «', h('a', { href: pageUrl(corrected), onclick: follow(corrected) }, h('bdi', { text: page.searchedQuery })), '». ',
+      h('a', { href: pageUrl(asTyped), onclick: follow(asTyped), 'data-testid': 'search-as-typed' },
+        'ابحث عن «', h('bdi', { text: state.q }), '» كما كتبتها'));
     didYouMean.hidden = false;
   } else if (page.didYouMean) {
-    const next = { ...state, q: page.didYouMean, page: 1 };
+    const next = { ...state, q: page.didYouMean, page: 1, correct: true };
     didYouMean.append('هل تقصد: ', h('a', { href: pageUrl(next), onclick: follow(next), 'data-testid': 'did-you-mean-link' }, h('bdi', { text: page.didYouMean })), '؟');
     didYouMean.hidden = false;
   } else {
@@ -309,7 +314,7 @@ function submitQuery(text) {
   // A new query starts from the first page; its filters are dropped, since they were chosen for the old results.
   const next = q === current.q
     ? { ...current, page: 1 }
-    : { ...current, q, page: 1, category: [], source: [], month: [] };
+    : { ...current, q, page: 1, category: [], source: [], month: [], correct: true };
   navigate(next);
 }
 
