@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Search.Api.Replication;
@@ -77,7 +78,8 @@ public sealed partial class ReplicationClusterTests : IDisposable
         Assert.True(await TotalAsync(reader, Queries[0]) > 0, "no results through nginx before any change");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var load = Task.Run(() => SearchContinuouslyAsync(reader, stop.Token), cancel);
+        var searched = new StrongBox<int>();
+        var load = Task.Run(() => SearchContinuouslyAsync(reader, searched, stop.Token), cancel);
 
         // New articles on the primary: both replicas find them.
         var indexed = await CliRunner.RunAsync("index", CliRunner.TestData("cli", "batch-1.jsonl"), "--index", primaryRoot);
@@ -91,7 +93,14 @@ public sealed partial class ReplicationClusterTests : IDisposable
         Assert.True(reindexed.ExitCode == 0, reindexed.Error);
         var reindexLag = await WaitForAllAsync(replicaUrls, url => DocumentStatusAsync(url, "cli-1"), HttpStatusCode.NotFound);
         var afterReindex = await ManifestAsync(primaryHttp);
-        await Task.Delay(1000, cancel); // searches go on over the replicas' switch and the old generation's retirement
+        // Searches go on over the replicas' switch and the old generation's retirement: a few more must come back.
+        var beforeRetirement = Volatile.Read(ref searched.Value);
+        await Task.Delay(1000, cancel);
+        for (var wait = 0; wait < 300 && Volatile.Read(ref searched.Value) < beforeRetirement + 3; wait++)
+        {
+            await Task.Delay(100, cancel);
+        }
+
         await stop.CancelAsync();
         var (requests, failures) = await load;
 
@@ -99,7 +108,7 @@ public sealed partial class ReplicationClusterTests : IDisposable
             $"{requests} searches through nginx; replicas served the new articles {indexLag.TotalSeconds:F1} s after index ended, "
             + $"the reindexed generation {reindexLag.TotalSeconds:F1} s after reindex ended");
         Assert.Empty(failures);
-        Assert.True(requests > 50, $"only {requests} searches during the changes");
+        Assert.True(requests >= beforeRetirement + 3, $"only {requests - beforeRetirement} searches after the reindexed generation was served");
         Assert.NotEqual(afterIndex.GetProperty("generation").GetString(), afterReindex.GetProperty("generation").GetString());
         Assert.All(replicaRoots, root => ReplicaState.AssertServes(root, afterReindex));
         var log = await File.ReadAllLinesAsync(balancer.AccessLog, cancel);
@@ -156,7 +165,7 @@ public sealed partial class ReplicationClusterTests : IDisposable
         return body.GetProperty("total").GetInt32();
     }
 
-    private static async Task<(int Requests, List<string> Failures)> SearchContinuouslyAsync(HttpClient http, CancellationToken stop)
+    private static async Task<(int Requests, List<string> Failures)> SearchContinuouslyAsync(HttpClient http, StrongBox<int> searched, CancellationToken stop)
     {
         var failures = new List<string>();
         var requests = 0;
@@ -182,6 +191,7 @@ public sealed partial class ReplicationClusterTests : IDisposable
             }
 
             requests++;
+            Interlocked.Increment(ref searched.Value);
         }
 
         return (requests, failures);
