@@ -42,9 +42,7 @@ internal sealed class SearchExecutor(
         // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
         var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
         var phase = Stopwatch.GetTimestamp();
-        var run = parsed.Plan is { } plan && parser.Weights.RescoreDepth > 0
-            ? RunTwoPhase(searcher, parsed, plan, byDate, request)
-            : Run(searcher, parsed.Query, byDate, request, parsed.Plan);
+        var run = RunParsed(searcher, parsed, byDate, request);
         var matchMs = Lap(ref phase) - run.RescoreMs;
         string? didYouMean = null;
         string? searched = null;
@@ -53,7 +51,8 @@ internal sealed class SearchExecutor(
         {
             // #18: the correction's results, a did-you-mean or the typo-tolerant retry (see QueryCorrection).
             (run, didYouMean, searched, provisional) = _corrections.Apply(searcher.IndexReader, text, run,
-                query => Run(searcher, query, byDate, request), candidate => HasResults(searcher, candidate, request));
+                query => Run(searcher, query, byDate, request), corrected => RunParsed(searcher, corrected, byDate, request),
+                candidate => HasResults(searcher, candidate, request));
         }
 
         var correctionMs = Lap(ref phase);
@@ -88,6 +87,12 @@ internal sealed class SearchExecutor(
 
     /// <summary>The newest publication time in the index (Unix ms), the reference of the recency boost; computed once per reader.</summary>
     public static long NewestMillis(IndexReader reader) => NewestByReader.GetValue(reader, ComputeNewest).Value;
+
+    // A parsed query: in two phases when the configuration ranks that way and the query has words, else in one.
+    private SearchRun RunParsed(IndexSearcher searcher, ParsedQuery parsed, bool byDate, SearchRequest request) =>
+        parsed.Plan is { } plan && parser.Weights.RescoreDepth > 0
+            ? RunTwoPhase(searcher, parsed, plan, byDate, request)
+            : Run(searcher, parsed.Query, byDate, request, parsed.Plan);
 
     private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request, QueryPlan? plan = null)
     {

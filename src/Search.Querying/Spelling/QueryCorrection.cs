@@ -40,7 +40,7 @@ internal sealed class QueryCorrection(NewsQueryParser parser, Analyzer analyzer,
     /// few articles of a commit.
     /// </summary>
     public (SearchRun Run, string? DidYouMean, string? Searched, bool Provisional) Apply(
-        IndexReader reader, string text, SearchRun typed, Func<Query, SearchRun> run, Func<string, bool> hasResults)
+        IndexReader reader, string text, SearchRun typed, Func<Query, SearchRun> run, Func<ParsedQuery, SearchRun> runParsed, Func<string, bool> hasResults)
     {
         var surface = suggestions.SurfaceLookup(reader);
         var model = suggestions.Model(reader, waitForModel);
@@ -52,7 +52,7 @@ internal sealed class QueryCorrection(NewsQueryParser parser, Analyzer analyzer,
             candidate = _phrases.Correct(text, model, surface, term => SpellingCorrector.Near(reader, term, 2))?.Text;
             if (candidate is not null && typed.Total <= AlmostNothing && parser.Parse(candidate) is { Kind: ParsedQueryKind.Terms } parsed)
             {
-                var corrected = run(parsed.Query);
+                var corrected = runParsed(parsed);
                 if (corrected.Total >= Math.Max(1, ShownRatio * typed.Total))
                 {
                     return (corrected, null, candidate, standIn);
