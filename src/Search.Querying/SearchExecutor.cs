@@ -5,6 +5,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Schema;
+using Search.Querying.Collapsing;
 using Search.Querying.Parsing;
 using Search.Querying.Scoring;
 
@@ -41,9 +42,15 @@ internal sealed class SearchExecutor(
         // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
         var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
         var phase = Stopwatch.GetTimestamp();
-        var run = parsed.Plan is { } plan && parser.Weights.RescoreDepth > 0
-            ? RunTwoPhase(searcher, parsed, plan, byDate, request)
-            : Run(searcher, parsed.Query, byDate, request);
+
+        // One hit per story (#21): rank more than the page needs, so that collapsing copies still fills it.
+        var clusters = request.Collapse ? StoryClusters.For(searcher.IndexReader) : null;
+        var wanted = request.Page * request.Size;
+        var count = clusters is null ? wanted : StoryCollapser.Candidates(wanted);
+        Func<int, SearchRun> rank = parsed.Plan is { } plan && parser.Weights.RescoreDepth > 0
+            ? n => RunTwoPhase(searcher, parsed, plan, byDate, request, n)
+            : n => Run(searcher, parsed.Query, byDate, request, n);
+        var run = rank(count);
         var matchMs = Lap(ref phase) - run.RescoreMs;
         string? didYouMean = null;
         string? searched = null;
@@ -53,10 +60,11 @@ internal sealed class SearchExecutor(
             var surface = suggestions.SurfaceLookup(reader);
             if (run.Total == 0 && _corrector.TypoTolerant(reader, text, surface) is { } typo)
             {
-                var retry = Run(searcher, typo.Query, byDate, request);
+                var retry = Run(searcher, typo.Query, byDate, request, count);
                 if (retry.Total > 0)
                 {
                     run = retry;
+                    rank = n => Run(searcher, typo.Query, byDate, request, n);
                     searched = typo.Searched;
                 }
             }
@@ -71,7 +79,9 @@ internal sealed class SearchExecutor(
         }
 
         var correctionMs = Lap(ref phase);
-        var docs = run.Ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToArray();
+        var docs = clusters is null
+            ? run.Ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToArray()
+            : StoryCollapser.Page(run.Ranked, count, n => rank(n).Ranked, clusters, request.Page, request.Size);
         var hits = new List<SearchHit>(docs.Length);
         if (docs.Length > 0)
         {
@@ -80,7 +90,14 @@ internal sealed class SearchExecutor(
             for (var i = 0; i < docs.Length; i++)
             {
                 var scoreDoc = docs[i];
-                hits.Add(HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight, indexedBody[i]));
+                var hit = HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight, indexedBody[i]);
+                if (clusters is not null)
+                {
+                    var (copies, copyCount) = StoryCollapser.Copies(searcher, clusters, scoreDoc.Doc);
+                    hit = hit with { Copies = copies, CopyCount = copyCount };
+                }
+
+                hits.Add(hit);
             }
         }
 
@@ -96,16 +113,18 @@ internal sealed class SearchExecutor(
             Corrected = searched is not null,
             SearchedQuery = searched,
             TimedOut = run.TimedOut,
+            Collapsed = clusters is not null,
         };
     }
 
     /// <summary>The newest publication time in the index (Unix ms), the reference of the recency boost; computed once per reader.</summary>
     public static long NewestMillis(IndexReader reader) => NewestByReader.GetValue(reader, ComputeNewest).Value;
 
-    private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request)
+    // `wanted`: how many ranked hits to return (the page's end, or more when collapsing).
+    private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request, int wanted)
     {
         var rewritten = searcher.Rewrite(ApplyDateRange(query, request));
-        var (ranked, facets, timedOut) = Collect(searcher, rewritten, byDate, request, request.Page * request.Size);
+        var (ranked, facets, timedOut) = Collect(searcher, rewritten, byDate, request, wanted);
         return new SearchRun(ranked, facets, facets.TotalHits, HighlightTerms.From(rewritten), timedOut);
     }
 
@@ -113,9 +132,8 @@ internal sealed class SearchExecutor(
     // counts) and the best candidates by a plain score with MaxScore pruning; the second ranks those candidates by the
     // full configuration (see PlanRescorer). Sorted by date, the score only breaks ties of one instant: the
     // newest hits and their ties of the same instant are ranked fully (see NewestHits).
-    private SearchRun RunTwoPhase(IndexSearcher searcher, ParsedQuery parsed, QueryPlan plan, bool byDate, SearchRequest request)
+    private SearchRun RunTwoPhase(IndexSearcher searcher, ParsedQuery parsed, QueryPlan plan, bool byDate, SearchRequest request, int wanted)
     {
-        var wanted = request.Page * request.Size;
         var depth = parser.Weights.RescoreDepth;
         var states = new TermStates(searcher.TopReaderContext);
         var highlight = HighlightTerms.From(searcher.Rewrite(parsed.Query));

@@ -24,6 +24,7 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
     private readonly SearchSort _sort;
     private readonly double? _recencyHalfLifeDays;
     private readonly bool _correct;
+    private readonly bool _collapse;
     private readonly int _hash;
 
     private SearchResultKey(RankingWeights ranking, SearchRequest request)
@@ -42,6 +43,7 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         _sort = request.Sort;
         _recencyHalfLifeDays = request.RecencyHalfLifeDays;
         _correct = request.Correct;
+        _collapse = request.Collapse;
 
         var hash = new HashCode();
         hash.Add(RuntimeHelpers.GetHashCode(_ranking));
@@ -62,6 +64,7 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         hash.Add(_sort);
         hash.Add(_recencyHalfLifeDays);
         hash.Add(_correct);
+        hash.Add(_collapse);
         _hash = hash.ToHashCode();
     }
 
@@ -87,7 +90,8 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         && Nullable.Equals(_to, other._to)
         && _sort == other._sort
         && Nullable.Equals(_recencyHalfLifeDays, other._recencyHalfLifeDays)
-        && _correct == other._correct;
+        && _correct == other._correct
+        && _collapse == other._collapse;
 
     public override bool Equals(object? obj) => Equals(obj as SearchResultKey);
 

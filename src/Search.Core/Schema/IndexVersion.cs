@@ -16,8 +16,8 @@ public static class IndexVersion
     /// <remarks>3 (#3): lead fields, the news profile's folding, stemmer and proclitic variants, the analysis profile in the commit;
     /// the month facet field (#4). 4 (#4): headline and id as binary doc values, read by the suggestion dictionary.
     /// 5 (#3, second round): the heavy-stemmed recall field <c>body.root</c>. 6 (#6): offsets in the postings of
-    /// <c>body</c>, read by snippets.</remarks>
-    public const int Schema = 6;
+    /// <c>body</c>, read by snippets. 7 (#21): the story signature in binary doc values, read to show one hit per story.</remarks>
+    public const int Schema = 7;
 
     /// <summary>The commit user-data key that carries <see cref="Schema"/>.</summary>
     public const string SchemaKey = "search.schema";

@@ -2,6 +2,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
+using Search.Core.Dedup;
 
 namespace Search.Core.Schema;
 
@@ -50,6 +51,12 @@ public static class NewsDocumentMapper
             var headline = article.Title.Length > MaxTitleValueChars ? article.Title[..MaxTitleValueChars] : article.Title;
             document.Add(new BinaryDocValuesField(NewsFields.TitleValue, new BytesRef(headline)));
             document.Add(new BinaryDocValuesField(NewsFields.IdValue, new BytesRef(article.Id)));
+        }
+
+        // Copies of one story (#21): the query side shows one hit per story, grouping articles by this signature.
+        if (StorySignature.Compute(article.Body) is { } signature)
+        {
+            document.Add(new BinaryDocValuesField(NewsFields.StorySignature, new BytesRef(signature)));
         }
 
         AddFacet(document, NewsFields.Category, article.Category);
