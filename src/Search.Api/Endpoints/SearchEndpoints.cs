@@ -28,7 +28,9 @@ public static class SearchEndpoints
                 + "not its own. Hits carry an HTML snippet (the best one or two fragments, matched forms in <mark>) and "
                 + "titleHighlighted. When a word is rare or absent, didYouMean offers a corrected query that has results; "
                 + "when nothing matches, the query is retried with typo tolerance and the answer says corrected: true "
-                + "with the searchedQuery. total is exact. A repeated search is answered from the result cache until the "
+                + "with the searchedQuery. Copies of one story (the same article filed twice, the same wire copy at several "
+                + "outlets) show as one hit, the best-ranked (newest for sort=date), whose copyCount and copies say where else "
+                + "it ran; collapse=false lists every article. total and facets count articles either way. total is exact. A repeated search is answered from the result cache until the "
                 + "next index commit: cached is then true and tookMs the time to serve it. "
                 + "400: invalid parameters (keyed by name) or a query over the limits (title \"Invalid query\"); "
                 + "503: the index is missing or of another schema version.")
@@ -63,6 +65,11 @@ public static class SearchEndpoints
             {
                 schema.Enum = [JsonValue.Create("relevance"), JsonValue.Create("date"), JsonValue.Create("newest")];
             }
+            else if (parameter.Name == "collapse")
+            {
+                schema.Type = JsonSchemaType.Boolean;
+                schema.Default = JsonValue.Create(true);
+            }
             else if (parameter.Name == "recency")
             {
                 schema.Type = JsonSchemaType.String;
@@ -85,10 +92,11 @@ public static class SearchEndpoints
         [Description("Earliest publication date, inclusive: yyyy-MM-dd (start of day, UTC) or ISO 8601 date and time.")] string? from,
         [Description("Latest publication date, inclusive: yyyy-MM-dd (the whole day, UTC) or ISO 8601 date and time.")] string? to,
         [Description("Order: relevance (default) or date (newest first; also 'newest').")] string? sort,
-        [Description("Recency boost for relevance order: a half-life in days (score × (1 + 2^(−age/half-life)), age from the newest article), or 'off'. Default: configuration Search:Recency:HalfLifeDays, off when unset.")] string? recency)
+        [Description("Recency boost for relevance order: a half-life in days (score × (1 + 2^(−age/half-life)), age from the newest article), or 'off'. Default: configuration Search:Recency:HalfLifeDays, off when unset.")] string? recency,
+        [Description("One hit per story (true, the default) or every matching article (false).")] string? collapse)
     {
         var request = SearchRequestBinder.TryBind(q, page, size, category, source, from, to, sort, out var errors,
-            month, recency, settings.RecencyHalfLifeDays);
+            month, recency, settings.RecencyHalfLifeDays, collapse);
         if (request is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
