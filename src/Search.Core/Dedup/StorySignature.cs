@@ -26,8 +26,15 @@ public static class StorySignature
     /// <summary>Hash values over the lead.</summary>
     public const int LeadHashes = 32;
 
-    /// <summary>Words per shingle (after stop words are dropped). A text with fewer words is one shingle.</summary>
+    /// <summary>Words per shingle (after stop words are dropped). A lead with fewer words is one shingle.</summary>
     public const int ShingleWords = 3;
+
+    /// <summary>
+    /// Fewest words (after stop words) a body needs for a signature: a shorter one cannot tell one story from another.
+    /// In news-full, eleven opinion pieces whose body is only the line "all published articles are their writers'
+    /// opinion" would otherwise be one story.
+    /// </summary>
+    public const int MinWords = 10;
 
     /// <summary>Bytes in a signature: the body's then the lead's values, each a little-endian 32-bit integer.</summary>
     public const int Bytes = (BodyHashes + LeadHashes) * sizeof(uint);
@@ -43,12 +50,12 @@ public static class StorySignature
     // addend per function, drawn once from a fixed SplitMix64 stream so every build and process computes the same values.
     private static readonly (ulong Multiplier, ulong Addend)[] Functions = CreateFunctions();
 
-    /// <summary>The signature of <paramref name="body"/>, or null when it has no word outside the stop list.</summary>
+    /// <summary>The signature of <paramref name="body"/>, or null when it has fewer than <see cref="MinWords"/> words outside the stop list.</summary>
     public static byte[]? Compute(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var words = Words(body);
-        if (words.Count == 0)
+        if (words.Count < MinWords)
         {
             return null;
         }
