@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Search.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -24,5 +26,7 @@ public sealed class CollapsedHitPageTests(StoriesWebAppFixture app) : IClassFixt
         await Expect(alsoIn.Locator("li[data-id=a3] a")).ToHaveAttributeAsync("href", "https://example.com/wire-two/a3");
         await Expect(page.Locator("#status")).ToContainTextAsync("مقالًا");
         await Screenshots.SaveAsync(page, "search-collapsed");
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.Empty(axe.Violations.Select(v => $"{v.Id}: {v.Help}"));
     }
 }
