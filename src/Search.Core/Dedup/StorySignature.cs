@@ -40,8 +40,8 @@ public static class StorySignature
     public const int Bytes = (BodyHashes + LeadHashes) * sizeof(uint);
 
     // Normalized word hashes by the word as written: words repeat, and normalizing each occurrence allocated several
-    // strings per word. Per thread (the indexer maps on one thread); emptied when full.
-    private const int MaxCachedWords = 200_000;
+    // strings per word. Per thread (each indexing thread has its own); emptied when full.
+    private const int MaxCachedWords = 100_000;
 
     [ThreadStatic]
     private static Dictionary<string, ulong>? t_words;

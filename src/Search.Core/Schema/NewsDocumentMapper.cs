@@ -54,10 +54,7 @@ public static class NewsDocumentMapper
         }
 
         // Copies of one story (#21): the query side shows one hit per story, grouping articles by this signature.
-        if (StorySignature.Compute(article.Body) is { } signature)
-        {
-            document.Add(new BinaryDocValuesField(NewsFields.StorySignature, new BytesRef(signature)));
-        }
+        document.Add(new StorySignatureField(NewsFields.StorySignature, article.Body));
 
         AddFacet(document, NewsFields.Category, article.Category);
         AddFacet(document, NewsFields.Source, article.Source);

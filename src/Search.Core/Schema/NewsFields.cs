@@ -54,7 +54,7 @@ public static class NewsFields
 
     /// <summary>
     /// The article's <see cref="Dedup.StorySignature"/> (MinHash of body and lead) in binary doc values: the query side
-    /// groups copies of one story by it (#21). Absent when the body is too short to tell a story (see <see cref="Dedup.StorySignature.MinWords"/>).
+    /// groups copies of one story by it (#21). Empty when the body is too short to tell a story (see <see cref="Dedup.StorySignature.MinWords"/>).
     /// </summary>
     public const string StorySignature = "story.signature";
 

@@ -103,4 +103,14 @@ public sealed class StorySignatureTests
         Assert.Equal(Lucene.Net.Index.DocValuesType.BINARY, field.IndexableFieldType.DocValueType);
         Assert.Equal(Signature("a1"), field.GetBinaryValue().Bytes.AsSpan(field.GetBinaryValue().Offset, field.GetBinaryValue().Length).ToArray());
     }
+
+    [Fact]
+    public void GivesATooShortBodyAnEmptyValue()
+    {
+        var article = new NewsArticle("x", "خبر عاجل", "t", null, null, null, null, null);
+
+        var field = NewsDocumentMapper.ToDocument(article).GetField(NewsFields.StorySignature);
+
+        Assert.Equal(0, field.GetBinaryValue().Length);
+    }
 }
