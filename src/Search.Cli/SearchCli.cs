@@ -14,6 +14,7 @@ internal static class SearchCli
         root.Add(DeleteCommand.Create(console));
         root.Add(StatsCommand.Create(console));
         root.Add(SearchCommand.Create(console));
+        root.Add(RepeatsCommand.Create(console));
         root.Add(AnalyzeCommand.Create(console));
         root.Add(ServeCommand.Create(console));
         root.Add(FollowCommand.Create(console));

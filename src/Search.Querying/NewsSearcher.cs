@@ -552,7 +552,11 @@ public sealed class NewsSearcher : IDisposable
     // One searcher per reader the manager opens, with BM25 (our similarity) and, unless it is off, a result cache of its own.
     private sealed class CachingSearcherFactory(Similarity similarity, int cacheEntries, ResultCacheCounters counters) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new ResultCachingSearcher(reader, similarity, cacheEntries > 0 ? new SearchResultCache(cacheEntries, counters) : null);
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Built here, on the refresh, so no search waits for the story clusters of a new reader (#21).
+            Collapsing.StoryClusters.For(reader);
+            return new ResultCachingSearcher(reader, similarity, cacheEntries > 0 ? new SearchResultCache(cacheEntries, counters) : null);
+        }
     }
 }

@@ -5,6 +5,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Schema;
+using Search.Querying.Collapsing;
 using Search.Querying.Parsing;
 using Search.Querying.Scoring;
 using Search.Querying.Spelling;
@@ -42,21 +43,41 @@ internal sealed class SearchExecutor(
         // Browsing (no words) has nothing to rank by: newest first is what a news reader expects.
         var byDate = request.Sort == SearchSort.Date || parsed.Kind == ParsedQueryKind.All;
         var phase = Stopwatch.GetTimestamp();
-        var run = RunParsed(searcher, parsed, byDate, request);
+
+        // One hit per story (#21): rank more than the page needs, so that collapsing copies still fills it.
+        var clusters = request.Collapse ? StoryClusters.For(searcher.IndexReader) : null;
+        var wanted = request.Page * request.Size;
+        var count = clusters is null ? wanted : StoryCollapser.Candidates(wanted);
+        Func<int, SearchRun> rank = n => RunParsed(searcher, parsed, byDate, request, n);
+        var run = rank(count);
         var matchMs = Lap(ref phase) - run.RescoreMs;
         string? didYouMean = null;
         string? searched = null;
         var provisional = false;
         if (parsed.Kind == ParsedQueryKind.Terms && request.Correct)
         {
-            // #18: the correction's results, a did-you-mean or the typo-tolerant retry (see QueryCorrection).
+            // #18: the correction's results, a did-you-mean or the typo-tolerant retry (see QueryCorrection). When the page
+            // shows another query's hits, collapsing ranks more of that query's.
+            var ranks = new Dictionary<SearchRun, Func<int, SearchRun>>(ReferenceEqualityComparer.Instance);
+            SearchRun Ranked(Func<int, SearchRun> ranking)
+            {
+                var result = ranking(count);
+                ranks[result] = ranking;
+                return result;
+            }
+
             (run, didYouMean, searched, provisional) = _corrections.Apply(searcher.IndexReader, text, run,
-                query => Run(searcher, query, byDate, request), corrected => RunParsed(searcher, corrected, byDate, request),
+                query => Ranked(n => Run(searcher, query, byDate, request, n)),
+                corrected => Ranked(n => RunParsed(searcher, corrected, byDate, request, n)),
                 candidate => HasResults(searcher, candidate, request));
+            rank = ranks.GetValueOrDefault(run, rank);
+
         }
 
         var correctionMs = Lap(ref phase);
-        var docs = run.Ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToArray();
+        var docs = clusters is null
+            ? run.Ranked.Skip((request.Page - 1) * request.Size).Take(request.Size).ToArray()
+            : StoryCollapser.Page(run.Ranked, count, n => rank(n).Ranked, clusters, request.Page, request.Size);
         var hits = new List<SearchHit>(docs.Length);
         if (docs.Length > 0)
         {
@@ -65,7 +86,14 @@ internal sealed class SearchExecutor(
             for (var i = 0; i < docs.Length; i++)
             {
                 var scoreDoc = docs[i];
-                hits.Add(HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight, indexedBody[i]));
+                var hit = HitMapper.ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzer, highlight, indexedBody[i]);
+                if (clusters is not null)
+                {
+                    var (copies, copyCount) = StoryCollapser.Copies(searcher, clusters, scoreDoc.Doc);
+                    hit = hit with { Copies = copies, CopyCount = copyCount };
+                }
+
+                hits.Add(hit);
             }
         }
 
@@ -82,6 +110,7 @@ internal sealed class SearchExecutor(
             SearchedQuery = searched,
             TimedOut = run.TimedOut,
             Provisional = provisional,
+            Collapsed = clusters is not null,
         };
     }
 
@@ -89,15 +118,16 @@ internal sealed class SearchExecutor(
     public static long NewestMillis(IndexReader reader) => NewestByReader.GetValue(reader, ComputeNewest).Value;
 
     // A parsed query: in two phases when the configuration ranks that way and the query has words, else in one.
-    private SearchRun RunParsed(IndexSearcher searcher, ParsedQuery parsed, bool byDate, SearchRequest request) =>
+    // `wanted`: how many ranked hits to return (the page's end, or more when collapsing).
+    private SearchRun RunParsed(IndexSearcher searcher, ParsedQuery parsed, bool byDate, SearchRequest request, int wanted) =>
         parsed.Plan is { } plan && parser.Weights.RescoreDepth > 0
-            ? RunTwoPhase(searcher, parsed, plan, byDate, request)
-            : Run(searcher, parsed.Query, byDate, request, parsed.Plan);
+            ? RunTwoPhase(searcher, parsed, plan, byDate, request, wanted)
+            : Run(searcher, parsed.Query, byDate, request, wanted, parsed.Plan);
 
-    private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request, QueryPlan? plan = null)
+    private SearchRun Run(IndexSearcher searcher, Query query, bool byDate, SearchRequest request, int wanted, QueryPlan? plan = null)
     {
         var rewritten = searcher.Rewrite(ApplyDateRange(query, request));
-        var (ranked, facets, timedOut) = Collect(searcher, rewritten, byDate, request, request.Page * request.Size);
+        var (ranked, facets, timedOut) = Collect(searcher, rewritten, byDate, request, wanted);
         return new SearchRun(ranked, facets, facets.TotalHits, plan is null ? HighlightTerms.From(rewritten) : HighlightTerms.From(plan), timedOut);
     }
 
@@ -105,9 +135,8 @@ internal sealed class SearchExecutor(
     // counts) and the best candidates by a plain score with MaxScore pruning; the second ranks those candidates by the
     // full configuration (see PlanRescorer). Sorted by date, the score only breaks ties of one instant: the
     // newest hits and their ties of the same instant are ranked fully (see NewestHits).
-    private SearchRun RunTwoPhase(IndexSearcher searcher, ParsedQuery parsed, QueryPlan plan, bool byDate, SearchRequest request)
+    private SearchRun RunTwoPhase(IndexSearcher searcher, ParsedQuery parsed, QueryPlan plan, bool byDate, SearchRequest request, int wanted)
     {
-        var wanted = request.Page * request.Size;
         var depth = parser.Weights.RescoreDepth;
         var states = new TermStates(searcher.TopReaderContext, (searcher as ResultCachingSearcher)?.TermStates);
         var highlight = HighlightTerms.From(plan);

@@ -24,4 +24,13 @@ public sealed record SearchHit(
 {
     /// <summary>HTML: the whole title, escaped, with matched words in &lt;mark&gt;; null when there is no title.</summary>
     public string? TitleHighlighted { get; init; }
+
+    /// <summary>
+    /// When the page is collapsed (<see cref="SearchPage.Collapsed"/>): the other live articles of this story, newest
+    /// first, at most 20; empty otherwise or when it has none.
+    /// </summary>
+    public IReadOnlyList<Collapsing.StoryCopy> Copies { get; init; } = [];
+
+    /// <summary>How many other articles carry this story (all of them, also beyond those listed in <see cref="Copies"/>).</summary>
+    public int CopyCount { get; init; }
 }

@@ -2,12 +2,15 @@ namespace Search.Querying;
 
 /// <summary>One page of search results with the total and the facet counts of the whole result set.</summary>
 /// <param name="Query">The query text as received.</param>
-/// <param name="Total">Exact number of matching articles (never capped, see <see cref="SearchLimits.MaxResultWindow"/> for paging).</param>
+/// <param name="Total">
+/// Exact number of matching articles (never capped, see <see cref="SearchLimits.MaxResultWindow"/> for paging); copies
+/// count, also when <see cref="Collapsed"/> folds them into one hit.
+/// </param>
 /// <param name="TookMs">Time spent answering this request, in milliseconds (searching, or finding the page in the result cache).</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="Size">Requested page size.</param>
 /// <param name="Hits">The hits of this page.</param>
-/// <param name="Facets">Counts over all matching articles.</param>
+/// <param name="Facets">Counts over all matching articles (copies included, as in <paramref name="Total"/>).</param>
 public sealed record SearchPage(
     string Query,
     int Total,
@@ -51,4 +54,11 @@ public sealed record SearchPage(
 
     /// <summary>Where the search's time went, by phase (<see cref="SearchTimings.None"/> for a page from the result cache).</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;
+
+    /// <summary>
+    /// True when the hits are one per story (<see cref="SearchRequest.Collapse"/>): each stands for its copies and lists
+    /// them (<see cref="SearchHit.Copies"/>). Pages are slices of the collapsed order, so fewer than
+    /// <see cref="Total"/> / size pages may hold hits.
+    /// </summary>
+    public bool Collapsed { get; init; }
 }

@@ -34,4 +34,10 @@ public sealed record SearchRequest(
 
     /// <summary>Whether to look for a did-you-mean correction and retry a query without results with typo tolerance (default on).</summary>
     public bool Correct { get; init; } = true;
+
+    /// <summary>
+    /// Whether to show one hit per story (#21, default on): copies of an article (the same story filed twice, the same wire
+    /// copy at several outlets) fold into the best-ranked one, which lists them. Off, every matching article is a hit.
+    /// </summary>
+    public bool Collapse { get; init; } = true;
 }

@@ -5,7 +5,7 @@ namespace Search.Querying;
 /// <summary>Turns raw parameter strings (HTTP query string, command line) into a valid <see cref="SearchRequest"/>.</summary>
 /// <remarks>
 /// Errors are keyed by parameter name (<c>q</c>, <c>page</c>, <c>size</c>, <c>category</c>, <c>source</c>, <c>month</c>,
-/// <c>from</c>, <c>to</c>, <c>sort</c>, <c>recency</c>, <c>correct</c>) so hosts can report them as such. Facet parameters may repeat
+/// <c>from</c>, <c>to</c>, <c>sort</c>, <c>recency</c>, <c>correct</c>, <c>collapse</c>) so hosts can report them as such. Facet parameters may repeat
 /// (<c>category=a&amp;category=b</c>): the values are alternatives.
 /// </remarks>
 public static class SearchRequestBinder
@@ -24,7 +24,8 @@ public static class SearchRequestBinder
         IReadOnlyList<string?>? month = null,
         string? recency = null,
         double? defaultRecencyHalfLifeDays = null,
-        string? correct = null)
+        string? correct = null,
+        string? collapse = null)
     {
         var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var pageNumber = ParseInt(page, "page", 1, found);
@@ -107,6 +108,13 @@ public static class SearchRequestBinder
             }
         }
 
+        var collapseValue = true;
+        if (!string.IsNullOrWhiteSpace(collapse) && !bool.TryParse(collapse.Trim(), out collapseValue))
+        {
+            collapseValue = true;
+            found["collapse"] = ["collapse must be true or false."];
+        }
+
         var months = Values(month);
         foreach (var value in months)
         {
@@ -122,6 +130,7 @@ public static class SearchRequestBinder
             Months = months,
             RecencyHalfLifeDays = halfLife,
             Correct = corrections,
+            Collapse = collapseValue,
         };
         foreach (var (key, messages) in Validate(request))
         {

@@ -25,6 +25,7 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
     private readonly double? _recencyHalfLifeDays;
     private readonly bool _correct;
     private readonly int _variants;
+    private readonly bool _collapse;
     private readonly int _hash;
 
     private SearchResultKey(RankingWeights ranking, SearchRequest request, int variants)
@@ -44,6 +45,7 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         _sort = request.Sort;
         _recencyHalfLifeDays = request.RecencyHalfLifeDays;
         _correct = request.Correct;
+        _collapse = request.Collapse;
 
         var hash = new HashCode();
         hash.Add(RuntimeHelpers.GetHashCode(_ranking));
@@ -65,6 +67,7 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         hash.Add(_recencyHalfLifeDays);
         hash.Add(_correct);
         hash.Add(_variants);
+        hash.Add(_collapse);
         _hash = hash.ToHashCode();
     }
 
@@ -91,7 +94,8 @@ internal sealed class SearchResultKey : IEquatable<SearchResultKey>
         && _sort == other._sort
         && Nullable.Equals(_recencyHalfLifeDays, other._recencyHalfLifeDays)
         && _correct == other._correct
-        && _variants == other._variants;
+        && _variants == other._variants
+        && _collapse == other._collapse;
 
     public override bool Equals(object? obj) => Equals(obj as SearchResultKey);
 

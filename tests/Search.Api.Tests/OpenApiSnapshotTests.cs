@@ -32,7 +32,7 @@ public sealed class OpenApiSnapshotTests(TinyApiFixture api) : IClassFixture<Tin
             paths.Select(p => p.Key));
         var search = paths["/search"]!["get"]!;
         Assert.Equal(
-            ["q", "page", "size", "category", "source", "month", "from", "to", "sort", "recency", "correct"],
+            ["q", "page", "size", "category", "source", "month", "from", "to", "sort", "recency", "correct", "collapse"],
             search["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
         var suggest = paths["/suggest"]!["get"]!;
         Assert.Equal(["q", "size"], suggest["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));

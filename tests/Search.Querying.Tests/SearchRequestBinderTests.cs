@@ -3,8 +3,8 @@ namespace Search.Querying.Tests;
 public sealed class SearchRequestBinderTests
 {
     private static SearchRequest? Bind(out IReadOnlyDictionary<string, string[]> errors, string[]? category = null, string[]? month = null,
-        string? recency = null, double? defaultHalfLife = null, string? sort = null, string? correct = null) =>
-        SearchRequestBinder.TryBind("النفط", null, null, category, null, null, null, sort, out errors, month, recency, defaultHalfLife, correct);
+        string? recency = null, double? defaultHalfLife = null, string? sort = null, string? correct = null, string? collapse = null) =>
+        SearchRequestBinder.TryBind("النفط", null, null, category, null, null, null, sort, out errors, month, recency, defaultHalfLife, correct, collapse);
 
     [Theory]
     [InlineData(null, true)]
@@ -60,6 +60,16 @@ public sealed class SearchRequestBinderTests
     {
         Assert.Null(Bind(out var errors, recency: recency));
         Assert.True(errors.ContainsKey("recency"));
+    }
+
+    [Fact]
+    public void CollapsesCopiesUnlessCollapseIsFalse()
+    {
+        Assert.True(Bind(out _)!.Collapse);
+        Assert.True(Bind(out _, collapse: "true")!.Collapse);
+        Assert.False(Bind(out _, collapse: "False")!.Collapse);
+        Assert.Null(Bind(out var errors, collapse: "no"));
+        Assert.Equal(["collapse must be true or false."], errors["collapse"]);
     }
 
     [Fact]

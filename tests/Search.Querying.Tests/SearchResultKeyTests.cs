@@ -36,6 +36,7 @@ public sealed class SearchResultKeyTests
         { "recency half-life", Base with { RecencyHalfLifeDays = 31 } },
         { "no recency boost", Base with { RecencyHalfLifeDays = null } },
         { "corrections off", Base with { Correct = false } },
+        { "every article, not one per story", Base with { Collapse = false } },
     };
 
     [Theory]

@@ -5,16 +5,17 @@ namespace Search.Api.Contracts;
 
 /// <summary>Body of <c>GET /search</c>.</summary>
 /// <param name="Query">The query text as received.</param>
-/// <param name="Total">Exact number of matching articles (never capped).</param>
+/// <param name="Total">Exact number of matching articles (never capped); copies of one story count, also when collapsed.</param>
 /// <param name="TookMs">Time spent answering, in milliseconds (searching, or finding the page in the result cache).</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="Size">Requested page size.</param>
 /// <param name="Hits">The hits of this page.</param>
-/// <param name="Facets">Counts over all matches; each facet counted under the other facets' filters.</param>
+/// <param name="Facets">Counts of matching articles, as total; each facet counted under the other facets' filters.</param>
 /// <param name="Corrected">True when the hits are those of searchedQuery, not of the query as typed (it found almost nothing); correct=false searches as typed.</param>
 /// <param name="DidYouMean">A corrected query that has results, offered when the query looks mistyped; omitted otherwise.</param>
 /// <param name="SearchedQuery">When corrected: the query as searched; omitted otherwise.</param>
 /// <param name="TimedOut">True when the search ran out of its time budget: hits, total and facets then cover only what was visited.</param>
+/// <param name="Collapsed">True when hits are one per story (the default; collapse=false turns it off): each hit names its copies.</param>
 /// <param name="Cached">True when the page came from the result cache: the same request was answered on the same index commit before.</param>
 public sealed record SearchResponse(
     string Query,
@@ -28,7 +29,8 @@ public sealed record SearchResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DidYouMean = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedQuery = null,
     bool TimedOut = false,
-    bool Cached = false)
+    bool Cached = false,
+    bool Collapsed = false)
 {
     public static SearchResponse From(SearchPage page) => new(
         page.Query,
@@ -45,5 +47,6 @@ public sealed record SearchResponse(
         page.DidYouMean,
         page.SearchedQuery,
         page.TimedOut,
-        page.Cached);
+        page.Cached,
+        page.Collapsed);
 }

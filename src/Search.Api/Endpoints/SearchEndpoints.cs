@@ -32,7 +32,9 @@ public static class SearchEndpoints
                 + "answer shows the correction's results and says corrected: true with the searchedQuery (correct=false "
                 + "searches as typed); otherwise a correction that has results is offered as didYouMean. A query that still "
                 + "finds nothing is retried with typo tolerance (corrected: true). Spellings of one name listed in the "
-                + "variants file are searched together. total is exact. A repeated search is answered from the result cache until the "
+                + "variants file are searched together. Copies of one story (the same article filed twice, the same wire copy at several "
+                + "outlets) show as one hit, the best-ranked (newest for sort=date), whose copyCount and copies say where else "
+                + "it ran; collapse=false lists every article. total and facets count articles either way. total is exact. A repeated search is answered from the result cache until the "
                 + "next index commit: cached is then true and tookMs the time to serve it. "
                 + "400: invalid parameters (keyed by name) or a query over the limits (title \"Invalid query\"); "
                 + "503: the index is missing or of another schema version.")
@@ -71,6 +73,11 @@ public static class SearchEndpoints
             {
                 schema.Type = JsonSchemaType.Boolean;
             }
+            else if (parameter.Name == "collapse")
+            {
+                schema.Type = JsonSchemaType.Boolean;
+                schema.Default = JsonValue.Create(true);
+            }
             else if (parameter.Name == "recency")
             {
                 schema.Type = JsonSchemaType.String;
@@ -95,10 +102,11 @@ public static class SearchEndpoints
         [Description("Latest publication date, inclusive: yyyy-MM-dd (the whole day, UTC) or ISO 8601 date and time.")] string? to,
         [Description("Order: relevance (default) or date (newest first; also 'newest').")] string? sort,
         [Description("Recency boost for relevance order: a half-life in days (score × (1 + 2^(−age/half-life)), age from the newest article), or 'off'. Default: configuration Search:Recency:HalfLifeDays, off when unset.")] string? recency,
-        [Description("false searches the words as typed: no correction's results, did-you-mean or typo retry (the way back from a correction). Default true.")] string? correct)
+        [Description("false searches the words as typed: no correction's results, did-you-mean or typo retry (the way back from a correction). Default true.")] string? correct,
+        [Description("One hit per story (true, the default) or every matching article (false).")] string? collapse)
     {
         var request = SearchRequestBinder.TryBind(q, page, size, category, source, from, to, sort, out var errors,
-            month, recency, settings.RecencyHalfLifeDays, correct);
+            month, recency, settings.RecencyHalfLifeDays, correct, collapse);
         if (request is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

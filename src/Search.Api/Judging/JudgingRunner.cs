@@ -18,7 +18,7 @@ public sealed class JudgingRunner(NewsSearcher searcher, JudgmentStore store, Qu
 
     /// <summary>The top <paramref name="size"/> hits of <paramref name="text"/> ranked by <paramref name="ranking"/>.</summary>
     public SearchPage Top(string text, RankingWeights ranking, int size) =>
-        searcher.Search(new SearchRequest(text, 1, size) { Correct = false }, ranking);
+        searcher.Search(new SearchRequest(text, 1, size) { Correct = false, Collapse = false }, ranking);
 
     /// <summary>The words of <paramref name="text"/> that the served name variants widen, with their other spellings (#18).</summary>
     public IReadOnlyList<Search.Querying.Variants.VariantUse> Variants(string text) => searcher.Variants.InUse(text);

@@ -24,10 +24,11 @@ internal static class SearchCommand
         var sort = new Option<string>("--sort") { Description = "relevance, or date/newest (newest first)", DefaultValueFactory = _ => "relevance" };
         var variants = CommonOptions.Variants();
         var noCorrect = new Option<bool>("--no-correct") { Description = "Search the words as typed: no correction, did-you-mean or typo retry" };
+        var all = new Option<bool>("--no-collapse") { Description = "Every matching article as a hit; by default one hit per story, naming its copies" };
         var json = CommonOptions.Json();
         var command = new Command("search", "Search the index and show the top hits")
         {
-            query, index, size, page, category, source, month, from, to, sort, recency, variants, noCorrect, json,
+            query, index, size, page, category, source, month, from, to, sort, recency, variants, noCorrect, all, json,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +57,7 @@ internal static class SearchCommand
             SearchPage result;
             try
             {
-                result = searcher.Search(request);
+                result = searcher.Search(request with { Collapse = !parse.GetValue(all) });
             }
             catch (QuerySyntaxException e)
             {
@@ -90,13 +91,19 @@ internal static class SearchCommand
         var first = (result.Page - 1) * result.Size;
         var table = new Table()
             .Caption(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Total:N0} results, page {result.Page}, {result.TookMs:F1} ms"))
+                $"{result.Total:N0} results{(result.Collapsed ? " (articles; one hit per story)" : string.Empty)}, page {result.Page}, {result.TookMs:F1} ms"))
             .AddColumns("#", "score", "id", "title", "category", "source", "date")
             .AddColumn("snippet", column => column.Width(80));
+        if (result.Collapsed)
+        {
+            table.AddColumn("also in", column => column.Width(30));
+        }
+
         for (var i = 0; i < result.Hits.Count; i++)
         {
             var hit = result.Hits[i];
-            table.AddRow(
+            var cells = new List<string>
+            {
                 (first + i + 1).ToString(CultureInfo.InvariantCulture),
                 hit.Score.ToString("F3", CultureInfo.InvariantCulture),
                 Markup.Escape(hit.Id),
@@ -104,11 +111,23 @@ internal static class SearchCommand
                 Markup.Escape(hit.Category ?? string.Empty),
                 Markup.Escape(hit.Source ?? string.Empty),
                 Markup.Escape(hit.Date ?? string.Empty),
-                SnippetMarkup(hit.Snippet));
+                SnippetMarkup(hit.Snippet),
+            };
+            if (result.Collapsed)
+            {
+                cells.Add(Markup.Escape(AlsoIn(hit)));
+            }
+
+            table.AddRow([.. cells]);
         }
 
         console.Tables.Write(table);
     }
+
+    // "+2: economy · skynews-arabia, …": where else the story ran.
+    private static string AlsoIn(SearchHit hit) => hit.CopyCount == 0
+        ? string.Empty
+        : $"+{hit.CopyCount}: " + string.Join(", ", hit.Copies.Select(copy => string.Join(" · ", new[] { copy.Category, copy.Source }.Where(v => v is not null))));
 
     // The snippet is HTML (escaped text, matches in <mark>): show matches in bold in a terminal.
     private static string SnippetMarkup(string html)

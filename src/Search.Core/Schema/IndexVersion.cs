@@ -16,8 +16,9 @@ public static class IndexVersion
     /// <remarks>3 (#3): lead fields, the news profile's folding, stemmer and proclitic variants, the analysis profile in the commit;
     /// the month facet field (#4). 4 (#4): headline and id as binary doc values, read by the suggestion dictionary.
     /// 5 (#3, second round): the heavy-stemmed recall field <c>body.root</c>. 6 (#6): offsets in the postings of
-    /// <c>body</c>, read by snippets. 7 (#17): positions only in the stemmed title and body; the exact, lead and root
-    /// fields keep frequencies.</remarks>
+    /// <c>body</c>, read by snippets. 7 (#17, #21): positions only in the stemmed title and body, the exact, lead and
+    /// root fields with frequencies, <c>body.root</c> only where a heavy stem is not a light stem; the story signature in
+    /// binary doc values, read to show one hit per story.</remarks>
     public const int Schema = 7;
 
     /// <summary>The commit user-data key that carries <see cref="Schema"/>.</summary>

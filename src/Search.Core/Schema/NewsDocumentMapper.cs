@@ -2,6 +2,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
+using Search.Core.Dedup;
 
 namespace Search.Core.Schema;
 
@@ -59,6 +60,9 @@ public static class NewsDocumentMapper
             document.Add(new BinaryDocValuesField(NewsFields.TitleValue, new BytesRef(headline)));
             document.Add(new BinaryDocValuesField(NewsFields.IdValue, new BytesRef(article.Id)));
         }
+
+        // Copies of one story (#21): the query side shows one hit per story, grouping articles by this signature.
+        document.Add(new StorySignatureField(NewsFields.StorySignature, article.Body));
 
         AddFacet(document, NewsFields.Category, article.Category);
         AddFacet(document, NewsFields.Source, article.Source);

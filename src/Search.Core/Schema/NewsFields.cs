@@ -58,6 +58,12 @@ public static class NewsFields
     /// <summary>The id in binary doc values, beside <see cref="TitleValue"/>, so a headline suggestion can name its article.</summary>
     public const string IdValue = "id.value";
 
+    /// <summary>
+    /// The article's <see cref="Dedup.StorySignature"/> (MinHash of body and lead) in binary doc values: the query side
+    /// groups copies of one story by it (#21). Empty when the body is too short to tell a story (see <see cref="Dedup.StorySignature.MinWords"/>).
+    /// </summary>
+    public const string StorySignature = "story.signature";
+
     /// <summary>The analyzed text fields, each with the analysis it gets.</summary>
     public static IReadOnlyList<string> TextFields { get; } = [Title, TitleExact, Body, BodyExact, BodyRoot, Lead, LeadExact];
 

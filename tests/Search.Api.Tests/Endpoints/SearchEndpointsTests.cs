@@ -127,7 +127,7 @@ public sealed class SearchEndpointsTests(TinyApiFixture api) : IClassFixture<Tin
 
         using var json = JsonDocument.Parse(text);
         // didYouMean and searchedQuery (they follow corrected) are left out when there is none.
-        Assert.Equal(["query", "total", "tookMs", "page", "size", "hits", "facets", "corrected", "timedOut", "cached"],
+        Assert.Equal(["query", "total", "tookMs", "page", "size", "hits", "facets", "corrected", "timedOut", "cached", "collapsed"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 }

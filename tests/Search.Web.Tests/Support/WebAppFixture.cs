@@ -37,13 +37,16 @@ public class WebAppFixture : IAsyncLifetime
     /// <summary>The judging write key the application demands, or null for open writes (the default).</summary>
     public virtual string? WriteKey => null;
 
+    /// <summary>What the index holds: the sample corpus, unless a fixture adds to it.</summary>
+    public virtual IReadOnlyList<string> Corpus => [Path.Combine(Repository.Root, "index-data", "sample")];
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_root);
         var indexRoot = Path.Combine(_root, "index");
-        var files = CorpusFiles.Expand([Path.Combine(Repository.Root, "index-data", "sample")]);
+        var files = CorpusFiles.Expand([.. Corpus]);
         var report = new IndexingService().Index(new IndexLayout(indexRoot), files.Files, new IndexingOptions(), CancellationToken.None);
         if (report.Indexed == 0)
         {
@@ -144,6 +147,13 @@ public sealed class KeyedWebAppFixture : WebAppFixture
     public const string Key = "judge-key-for-tests";
 
     public override string? WriteKey => Key;
+}
+
+/// <summary>The sample corpus and tests/TestData/collapsing/stories.jsonl: copies of one story to show as one hit (#21).</summary>
+public sealed class StoriesWebAppFixture : WebAppFixture
+{
+    public override IReadOnlyList<string> Corpus =>
+        [.. base.Corpus, Path.Combine(Repository.Root, "tests", "TestData", "collapsing", "stories.jsonl")];
 }
 
 [CollectionDefinition(Name)]

@@ -139,7 +139,7 @@ function renderResults(state, page) {
   renderFacets(state, page.facets);
   hitsList.replaceChildren(...page.hits.map(renderHit));
   renderEmpty(state, page);
-  renderPagination(state, page.total);
+  renderPagination(state, page.total, page.collapsed && page.hits.length < page.size);
 }
 
 function renderStatus(state, page) {
@@ -152,7 +152,10 @@ function renderStatus(state, page) {
   } else {
     const first = (page.page - 1) * page.size + 1;
     const last = Math.min(page.total, first + page.hits.length - 1);
-    text = `النتائج ${formatNumber(first)}–${formatNumber(last)} من ${formatNumber(page.total)} (${seconds} ثانية)`;
+    text = page.collapsed
+      // One hit per story (#21): the hits are stories, the total counts articles (copies included).
+      ? `القصص ${formatNumber(first)}–${formatNumber(first + page.hits.length - 1)} من ${formatNumber(page.total)} مقالًا مطابقًا (${seconds} ثانية)`
+      : `النتائج ${formatNumber(first)}–${formatNumber(last)} من ${formatNumber(page.total)} (${seconds} ثانية)`;
   }
   if (page.timedOut) {
     text += ' · البحث تجاوز وقته المسموح، فالنتائج جزئية';
@@ -199,7 +202,20 @@ function renderHit(hit) {
     hit.category ? h('span', { class: 'category' }, categoryLabel(hit.category)) : null,
     hit.date ? h('time', { datetime: hit.date }, formatDate(hit.date)) : null);
   return h('li', { class: 'hit', 'data-id': hit.id, 'data-category': hit.category, 'data-source': hit.source },
-    h('article', {}, heading, meta, h('p', { class: 'snippet' }, safeMarkup(hit.snippet))));
+    h('article', {}, heading, meta, h('p', { class: 'snippet' }, safeMarkup(hit.snippet)), renderCopies(hit)));
+}
+
+// "Also in": the other articles of the hit's story (#21), each its source and category, linked when it has a URL.
+function renderCopies(hit) {
+  if (!hit.copyCount) return null;
+  const items = (hit.copies || []).map(copy => {
+    const label = [copy.source ? sourceLabel(copy.source) : null, copy.category ? categoryLabel(copy.category) : null]
+      .filter(Boolean).join(' · ') || copy.id;
+    return h('li', { 'data-id': copy.id }, copy.url ? h('a', { href: copy.url, rel: 'noopener noreferrer' }, label) : label);
+  });
+  const more = hit.copyCount - items.length;
+  if (more > 0) items.push(h('li', {}, `و${formatNumber(more)} أخرى`));
+  return h('div', { class: 'also-in' }, h('span', {}, 'ورد أيضًا في: '), h('ul', {}, ...items));
 }
 
 function renderEmpty(state, page) {
@@ -217,8 +233,10 @@ function renderEmpty(state, page) {
   emptyBox.hidden = false;
 }
 
-function renderPagination(state, total) {
-  const pages = Math.max(1, Math.ceil(Math.min(total, MAX_WINDOW) / PAGE_SIZE));
+// `lastPage`: this page holds the last stories (collapsed pages end before total / size, which counts articles).
+function renderPagination(state, total, lastPage = false) {
+  const counted = Math.max(1, Math.ceil(Math.min(total, MAX_WINDOW) / PAGE_SIZE));
+  const pages = lastPage ? Math.min(counted, state.page) : counted;
   pagination.replaceChildren();
   if (pages <= 1) {
     pagination.hidden = true;
