@@ -28,6 +28,7 @@ internal sealed class LanguageModel
     private const double Smoothing = 0.1;
 
     private readonly CountTable _words;
+    private readonly WordFilter _candidates;
     private readonly PairCounts _pairs;
     private readonly double _logTotal;
 
@@ -35,6 +36,8 @@ internal sealed class LanguageModel
     {
         _words = words;
         _pairs = pairs;
+        var candidates = words.Entries().Where(entry => entry.Count >= PhraseCorrector.MinCandidateCount).Select(entry => entry.Key).ToList();
+        _candidates = new WordFilter(candidates, candidates.Count);
         Total = Math.Max(1, total);
         _logTotal = Math.Log(Total);
         BuildTime = buildTime;
@@ -50,10 +53,17 @@ internal sealed class LanguageModel
     public int PairCount => _pairs.Count;
 
     /// <summary>Bytes of the tables.</summary>
-    public long Bytes => _words.Bytes + _pairs.Bytes;
+    public long Bytes => _words.Bytes + _candidates.Bytes + _pairs.Bytes;
 
     /// <summary>How long building took.</summary>
     public TimeSpan BuildTime { get; }
+
+    /// <summary>
+    /// The weighted count of <paramref name="word"/>, 0 when a small filter of the words counted at least
+    /// <see cref="PhraseCorrector.MinCandidateCount"/> times (the spellings the corrector may propose) says it is not one:
+    /// most of the corrector's questions are answered there.
+    /// </summary>
+    public int CandidateCount(ulong word) => _candidates.MayContain(word == 0 ? 1 : word) ? _words[word] : 0; // the table stores 0 as 1
 
     /// <summary>The weighted count of the word of hash <paramref name="word"/>.</summary>
     public int Count(ulong word) => _words[word];

@@ -99,7 +99,7 @@ internal sealed class PhraseCorrector(Analyzer analyzer)
             return slots;
         }
 
-        var near = ErrorModel.Slips(word.Letters!, hash => hash != word.Hash && model.Count(hash) >= MinCandidateCount, anyLetter: count < KnownCount)
+        var near = ErrorModel.Slips(word.Letters!, hash => hash != word.Hash && model.CandidateCount(hash) >= MinCandidateCount, anyLetter: count < KnownCount)
             .Select(c => new Candidate(c.Word, c.Hash, c.Kind, Math.Log(ErrorModel.Probability(c.Kind))))
             .ToList();
         if (near.Count == 0 && count == 0 && farCandidates is not null)
